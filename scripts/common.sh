@@ -1,0 +1,32 @@
+# Shared settings of the local stack. Sourced, not run.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+PG_PORT="${BACKEND_PG_PORT:-54329}"
+PG_DATA="$LOCAL/pg/data"
+PG_RUN="$LOCAL/pg/run"
+PG_LOG="$LOCAL/pg/postgres.log"
+PG_USER=backend
+PG_PASSWORD=backend-local
+PG_DATABASE=backend
+SELFHOST_URL="${BACKEND_URL:-http://127.0.0.1:7071}"
+SELFHOST_PID="$LOCAL/selfhost.pid"
+SELFHOST_LOG="$LOCAL/selfhost.log"
+
+pg_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/$1" ] && { echo "$dir/$1"; return; }
+  done
+  command -v "$1"
+}
+
+# PostgreSQL refuses to run as root; when we are root, run the server as the postgres user.
+as_pg_owner() {
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the whole backend locally: PostgreSQL under .local/, the blob directory, SelfHost on
+# http://127.0.0.1:7071 (migrations apply at start-up). Idempotent; scripts/stop.sh undoes it.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/deps.sh"
+"$ROOT/scripts/db.sh" start
+mkdir -p "$LOCAL/blobs/inbox" "$LOCAL/blobs/invoices" "$LOCAL/blobs/exports"
+
+if [ -f "$SELFHOST_PID" ] && kill -0 "$(cat "$SELFHOST_PID")" 2>/dev/null; then
+  log "SelfHost already running (pid $(cat "$SELFHOST_PID")) on $SELFHOST_URL"
+  exit 0
+fi
+
+log "building SelfHost"
+dotnet build "$ROOT/src/SelfHost/SelfHost.csproj" -c Release -nologo -v q -o "$LOCAL/selfhost-bin" >/dev/null
+
+# Local-only secrets: generated once, kept under .local/, never committed.
+source "$ROOT/scripts/local-secrets.sh"
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=$PG_USER;Password=$PG_PASSWORD"
+export BlobStore__RootPath="$LOCAL/blobs"
+
+nohup dotnet "$LOCAL/selfhost-bin/Backend.SelfHost.dll" --urls "$SELFHOST_URL" >"$SELFHOST_LOG" 2>&1 &
+echo $! >"$SELFHOST_PID"
+
+for _ in $(seq 1 120); do
+  if curl -fsS "$SELFHOST_URL/api/health" >/dev/null 2>&1; then
+    log "SelfHost is up on $SELFHOST_URL (logs: $SELFHOST_LOG; stop with scripts/stop.sh)"
+    exit 0
+  fi
+  if ! kill -0 "$(cat "$SELFHOST_PID")" 2>/dev/null; then
+    log "SelfHost exited; last lines of $SELFHOST_LOG:"
+    tail -n 20 "$SELFHOST_LOG" >&2
+    rm -f "$SELFHOST_PID"
+    exit 1
+  fi
+  sleep 0.5
+done
+log "SelfHost did not answer $SELFHOST_URL/api/health within 60 s; see $SELFHOST_LOG"
+exit 1

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, starts PostgreSQL under .local/, runs `dotnet test`,
+# stops PostgreSQL, and prints last the summary computed from the test results.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/deps.sh"
+# BACKEND_TEST_PG points the tests at an existing server (CI's PostgreSQL service); else we run our own.
+own_cluster=false
+if [ -z "${BACKEND_TEST_PG:-}" ]; then
+  own_cluster=true
+  "$ROOT/scripts/db.sh" start
+  trap '"$ROOT/scripts/db.sh" stop' EXIT
+  export BACKEND_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Database=postgres;Username=$PG_USER;Password=$PG_PASSWORD"
+fi
+
+results="$LOCAL/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+
+status=0
+dotnet test "$ROOT/tests/Backend.Tests/Backend.Tests.csproj" -c Release -nologo \
+  --logger "trx;LogFileName=results.trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" "$@" || status=$?
+
+trx="$results/results.trx"
+if [ ! -f "$trx" ]; then
+  echo "no test results were written (build failure?)" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+counters="$(grep -o '<Counters [^>]*>' "$trx")"
+count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+total=$(count total); passed=$(count passed); failed=$(count failed); executed=$(count executed)
+errors=$(count error); timeouts=$(count timeout); aborted=$(count aborted)
+failed=$((failed + errors + timeouts + aborted))
+skipped=$((total - executed))
+
+if [ "$executed" -eq 0 ]; then
+  echo "no test was executed" >&2
+  status=1
+  failed=$((failed + 1))
+fi
+if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
+
+summary="$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
+if $own_cluster; then
+  trap - EXIT
+  "$ROOT/scripts/db.sh" stop
+fi
+echo "$summary"
+exit "$status"

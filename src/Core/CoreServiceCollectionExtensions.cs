@@ -1,0 +1,44 @@
+using Backend.Core.Configuration;
+using Backend.Core.Data;
+using Backend.Core.Health;
+using Backend.Core.Jobs;
+using Backend.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Backend.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>What every host needs: settings, the database, migrations at start-up, the clock.</summary>
+    public static IServiceCollection AddBackendCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperTypeHandlers.Register();
+        services.AddSettings<DatabaseSettings>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString);
+            builder.ConnectionStringBuilder.CommandTimeout = settings.CommandTimeoutSeconds;
+            return builder.Build();
+        });
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<MigrationHostedService>();
+        services.AddSingleton<HealthHandler>();
+        return services;
+    }
+
+    /// <summary>The adapters for running outside Azure: blobs on disk and the PostgreSQL job queue.</summary>
+    public static IServiceCollection AddSelfHostedAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<BlobStoreSettings>(configuration);
+        services.AddSingleton(sp => new FileSystemBlobStore(sp.GetRequiredService<IOptions<BlobStoreSettings>>().Value.RootPath));
+        services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<FileSystemBlobStore>());
+        services.AddSingleton<PostgresJobQueue>();
+        services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<PostgresJobQueue>());
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Backend.Core.Data;
+
+/// <summary>
+/// Applies the ordered SQL files embedded under <c>Data/Migrations</c>, each once, each in its own
+/// transaction, recorded in <c>schema_migrations</c>. A session-level advisory lock serialises
+/// instances starting at the same time: the second waits, then finds nothing left to do.
+/// </summary>
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+{
+    // Arbitrary but fixed: every instance of every app must contend for the same lock.
+    private const long AdvisoryLockKey = 0x45_46_4D_49_47; // "EFMIG"
+
+    public static IReadOnlyList<Migration> EmbeddedMigrations { get; } = LoadEmbedded();
+
+    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey }, cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version    text PRIMARY KEY,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """, cancellationToken: cancellationToken));
+
+            var applied = (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+
+            var newlyApplied = new List<string>();
+            foreach (var migration in EmbeddedMigrations.Where(m => !applied.Contains(m.Version)))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, commandTimeout: 300, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO schema_migrations (version) VALUES (@version)",
+                    new { version = migration.Version }, transaction, cancellationToken: cancellationToken));
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Applied migration {Version}", migration.Version);
+                newlyApplied.Add(migration.Version);
+            }
+            return newlyApplied;
+        }
+        finally
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
+        }
+    }
+
+    private static IReadOnlyList<Migration> LoadEmbedded()
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        const string prefix = "Migrations/";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => new Migration(Path.GetFileNameWithoutExtension(n[prefix.Length..]), Read(assembly, n)))
+            .OrderBy(m => m.Version, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+public sealed record Migration(string Version, string Sql);

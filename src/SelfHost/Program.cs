@@ -1,0 +1,37 @@
+using Backend.Core;
+using Backend.Core.Configuration;
+using Backend.Core.Health;
+using Backend.Core.Jobs;
+using Backend.SelfHost.Http;
+using Backend.SelfHost.Jobs;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddBackendCore(builder.Configuration);
+builder.Services.AddSelfHostedAdapters(builder.Configuration);
+builder.Services.AddSettings<QueueSettings>(builder.Configuration);
+builder.Services.AddSingleton<QueueSignals>();
+builder.Services.AddHostedService<QueueNotificationListener>();
+builder.Services.AddHostedService<QueueWorker>();
+
+var app = builder.Build();
+
+app.UseMiddleware<ExceptionEnvelopeMiddleware>();
+
+var api = app.MapGroup("/api");
+api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));
+
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException e)
+{
+    // One clear line naming the bad setting, not a stack trace.
+    Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
+    Environment.ExitCode = 2;
+}
+
+/// <summary>Exposed so the tests can host the app in-process.</summary>
+public partial class Program;
