@@ -7,7 +7,8 @@ internal sealed class ExceptionEnvelopeMiddleware(RequestDelegate next, ILogger<
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        RequestId.Get(context);
+        // Every log line of the request carries its id, so a client's X-Request-Id finds them.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = RequestId.Get(context) });
         try
         {
             await next(context);
