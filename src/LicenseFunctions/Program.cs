@@ -9,12 +9,9 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ExceptionEnvelopeMiddleware>();
+builder.AddApplicationInsightsLogging();
 
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
-
+// The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
 builder.Services.AddBackendCore(builder.Configuration);
-builder.Services.AddAzureAdapters(builder.Configuration);
 
 builder.Build().Run();

@@ -9,12 +9,10 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ExceptionEnvelopeMiddleware>();
-
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
+builder.AddApplicationInsightsLogging();
 
 builder.Services.AddBackendCore(builder.Configuration);
-builder.Services.AddAzureAdapters(builder.Configuration);
+builder.Services.AddAzureBlobStore(builder.Configuration);
+builder.Services.AddServiceBusJobQueue(builder.Configuration);
 
 builder.Build().Run();
