@@ -23,6 +23,7 @@ param dataPrincipalId string
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageBlobDelegator = 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
 
 // The Functions host keeps locks, timer schedules and blob-trigger receipts in azure-webjobs-hosts and its
 // function keys in azure-webjobs-secrets. Creating them here lets the host's role be scoped to them.
@@ -31,10 +32,19 @@ var deploymentContainers = [for access in hostAccess: access.deploymentContainer
 var allContainers = concat(hostContainers, deploymentContainers, dataContainers)
 
 // Each app: Blob Data Owner on the host containers and on its own deployment container only.
-var hostGrants = flatten(map(hostAccess, access => map(concat(hostContainers, [access.deploymentContainer]), container => {
+var hostsGrants = [for access in hostAccess: {
   principalId: access.principalId
-  container: container
-})))
+  container: hostContainers[0]
+}]
+var secretsGrants = [for access in hostAccess: {
+  principalId: access.principalId
+  container: hostContainers[1]
+}]
+var deploymentGrants = [for access in hostAccess: {
+  principalId: access.principalId
+  container: access.deploymentContainer
+}]
+var hostGrants = concat(hostsGrants, secretsGrants, deploymentGrants)
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -113,6 +123,18 @@ resource triggerQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: queueService
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: dataPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Export download links are user delegation SAS (shared keys are off). Getting the delegation key is an action on
+// the blob service; what a SAS can reach stays bounded by the container-scoped data roles above.
+resource sasDelegator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(blobService.id, dataPrincipalId, storageBlobDelegator)
+  scope: blobService
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDelegator)
     principalId: dataPrincipalId
     principalType: 'ServicePrincipal'
   }
