@@ -8,7 +8,9 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+// Outermost first: an exception escaping a function or its result becomes the error envelope.
 builder.UseMiddleware<ExceptionEnvelopeMiddleware>();
+builder.UseMiddleware<HttpResultMiddleware>();
 builder.AddApplicationInsightsLogging();
 
 builder.Services.AddBackendCore(builder.Configuration);
