@@ -27,7 +27,10 @@ var storageBlobDelegator = 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
 
 // The Functions host keeps locks, timer schedules and blob-trigger receipts in azure-webjobs-hosts and its
 // function keys in azure-webjobs-secrets. Creating them here lets the host's role be scoped to them.
-var hostContainers = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
+var hostContainers = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
 var deploymentContainers = [for access in hostAccess: access.deploymentContainer]
 var allContainers = concat(hostContainers, deploymentContainers, dataContainers)
 

@@ -98,6 +98,7 @@ public sealed class BicepStructureTests
     [InlineData("Connection = AzureConnections.ServiceBus", "Connection = \"Bus\"", "connection 'Bus' needs app setting 'Bus__fullyQualifiedNamespace'")]
     [InlineData(", Connection = AzureConnections.InvoiceStorage", "", "Connection must name an identity-based connection")]
     [InlineData("Route = $\"{HealthRoutes.Health}/x\"", "Route = \"api/invoices\"", "must not carry the 'api' prefix")]
+    [InlineData("AuthorizationLevel.Function, \"get\", Route = $\"{HealthRoutes.Health}/x\"", "AuthorizationLevel.Anonymous, \"get\", Route = \"v1/admin/tenants\"", "must require a Functions key")]
     public void Triggers_that_disagree_with_the_deployment_are_reported(string original, string replacement, string expected)
     {
         Assert.Contains(original, SampleOcrFunction);

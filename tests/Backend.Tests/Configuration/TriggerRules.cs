@@ -43,6 +43,11 @@ public static class TriggerRules
                     {
                         yield return $"{trigger}: Route '{route}' must not carry the 'api' prefix (host.json adds it).";
                     }
+                    else if (route.Contains("admin", StringComparison.OrdinalIgnoreCase) && trigger.Target is not null
+                        && trigger.Target.EndsWith("AuthorizationLevel.Anonymous", StringComparison.Ordinal))
+                    {
+                        yield return $"{trigger}: admin route '{route}' must require a Functions key (AuthorizationLevel.Function or Admin) on top of the admin API key.";
+                    }
                     break;
             }
         }
