@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Backend.Core.Storage;
@@ -52,6 +53,11 @@ public sealed class AzureBlobStore(BlobServiceClient client) : IBlobStore
         catch (RequestFailedException e)
         {
             return $"blob storage answered {e.Status}";
+        }
+        catch (AuthenticationFailedException)
+        {
+            // The managed identity could not get a token: a deployment problem, reported as a down dependency.
+            return "blob storage credential unavailable";
         }
     }
 }

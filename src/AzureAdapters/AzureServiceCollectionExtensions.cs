@@ -1,6 +1,8 @@
+using Azure.Core;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
+using Backend.Core.Configuration;
 using Backend.Core.Jobs;
 using Backend.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -10,31 +12,51 @@ namespace Backend.Functions.Azure;
 
 public static class AzureServiceCollectionExtensions
 {
-    /// <summary>Setting prefix of the storage connection used by the blob trigger and <see cref="AzureBlobStore"/>.</summary>
-    public const string StorageConnection = "InvoiceStorage";
-
-    /// <summary>Setting prefix of the Service Bus connection used by the queue triggers and <see cref="ServiceBusJobQueue"/>.</summary>
-    public const string ServiceBusConnection = "ServiceBus";
-
-    /// <summary>Blob storage and Service Bus through the app's user-assigned managed identity.</summary>
-    public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// <see cref="IBlobStore"/> over the <see cref="AzureConnections.InvoiceStorage"/> connection, authenticated the way
+    /// the blob trigger is (same settings), so the trigger and the adapter cannot disagree about the account.
+    /// </summary>
+    public static IServiceCollection AddAzureBlobStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var clientId = configuration[$"{StorageConnection}:clientId"];
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-
-        services.AddSingleton(_ => new BlobServiceClient(
-            new Uri(Required(configuration, $"{StorageConnection}:blobServiceUri")), credential));
+        const string connection = AzureConnections.InvoiceStorage;
+        var serviceUri = new Uri(Required(configuration, connection, AzureConnections.BlobServiceUri));
+        var credential = CredentialFor(configuration, connection);
+        services.AddSingleton(_ => new BlobServiceClient(serviceUri, credential));
         services.AddSingleton<IBlobStore, AzureBlobStore>();
+        return services;
+    }
 
-        services.AddSingleton(_ => new ServiceBusClient(
-            Required(configuration, $"{ServiceBusConnection}:fullyQualifiedNamespace"),
-            new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration[$"{ServiceBusConnection}:clientId"] })));
+    /// <summary><see cref="IJobQueue"/> over the <see cref="AzureConnections.ServiceBus"/> connection.</summary>
+    public static IServiceCollection AddServiceBusJobQueue(this IServiceCollection services, IConfiguration configuration)
+    {
+        const string connection = AzureConnections.ServiceBus;
+        var fullyQualifiedNamespace = Required(configuration, connection, AzureConnections.FullyQualifiedNamespace);
+        var credential = CredentialFor(configuration, connection);
+        services.AddSingleton(_ => new ServiceBusClient(fullyQualifiedNamespace, credential));
         services.AddSingleton<IJobQueue, ServiceBusJobQueue>();
         return services;
     }
 
-    private static string Required(IConfiguration configuration, string key) =>
-        configuration[key] is { Length: > 0 } value
+    /// <summary>
+    /// Mirrors how the Functions extensions read an identity-based connection: <c>credential=managedidentity</c> with
+    /// <c>clientId</c> selects that user-assigned identity; without <c>credential</c> (a developer machine) the
+    /// default chain applies (Azure CLI, Visual Studio, environment).
+    /// </summary>
+    private static TokenCredential CredentialFor(IConfiguration configuration, string connection)
+    {
+        var clientId = configuration[AzureConnections.Key(connection, AzureConnections.ClientId)];
+        var kind = configuration[AzureConnections.Key(connection, AzureConnections.Credential)];
+        if (string.Equals(kind, AzureConnections.ManagedIdentityCredential, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ManagedIdentityCredential(string.IsNullOrEmpty(clientId)
+                ? ManagedIdentityId.SystemAssigned
+                : ManagedIdentityId.FromUserAssignedClientId(clientId));
+        }
+        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrEmpty(clientId) ? null : clientId });
+    }
+
+    private static string Required(IConfiguration configuration, string connection, string key) =>
+        configuration[AzureConnections.Key(connection, key)] is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException($"Setting '{key.Replace(":", "__", StringComparison.Ordinal)}' is missing.");
+            : throw new InvalidOperationException($"Setting '{SettingName.Of(connection, key)}' is missing.");
 }

@@ -8,13 +8,12 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+// Outermost first: an exception escaping a function or its result becomes the error envelope.
 builder.UseMiddleware<ExceptionEnvelopeMiddleware>();
+builder.UseMiddleware<HttpResultMiddleware>();
+builder.AddApplicationInsightsLogging();
 
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
-
+// The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
 builder.Services.AddBackendCore(builder.Configuration);
-builder.Services.AddAzureAdapters(builder.Configuration);
 
 builder.Build().Run();

@@ -8,13 +8,13 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+// Outermost first: an exception escaping a function or its result becomes the error envelope.
 builder.UseMiddleware<ExceptionEnvelopeMiddleware>();
-
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
+builder.UseMiddleware<HttpResultMiddleware>();
+builder.AddApplicationInsightsLogging();
 
 builder.Services.AddBackendCore(builder.Configuration);
-builder.Services.AddAzureAdapters(builder.Configuration);
+builder.Services.AddAzureBlobStore(builder.Configuration);
+builder.Services.AddServiceBusJobQueue(builder.Configuration);
 
 builder.Build().Run();

@@ -7,8 +7,11 @@ namespace Backend.Core.Data;
 
 /// <summary>
 /// Applies the ordered SQL files embedded under <c>Data/Migrations</c>, each once, each in its own
-/// transaction, recorded in <c>schema_migrations</c>. A session-level advisory lock serialises
-/// instances starting at the same time: the second waits, then finds nothing left to do.
+/// transaction, recorded in <c>schema_migrations</c>. Each transaction first takes a transaction-level
+/// advisory lock and re-reads what is applied, so instances starting at the same time serialise: the second
+/// waits, then finds nothing left to do. The lock is transaction-scoped, not session-scoped, because in Azure the
+/// apps reach PostgreSQL through PgBouncer in transaction pooling mode, where consecutive statements outside a
+/// transaction may run on different server sessions (a session lock could be taken on one and never released).
 /// </summary>
 public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
 {
@@ -20,36 +23,34 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey }, cancellationToken: cancellationToken));
-        try
+        var newlyApplied = new List<string>();
+        while (true)
         {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version    text PRIMARY KEY,
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
-                """, cancellationToken: cancellationToken));
+                """, transaction: transaction, cancellationToken: cancellationToken));
 
             var applied = (await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
-
-            var newlyApplied = new List<string>();
-            foreach (var migration in EmbeddedMigrations.Where(m => !applied.Contains(m.Version)))
+                "SELECT version FROM schema_migrations", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+            var migration = EmbeddedMigrations.FirstOrDefault(m => !applied.Contains(m.Version));
+            if (migration is null)
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, commandTimeout: 300, cancellationToken: cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO schema_migrations (version) VALUES (@version)",
-                    new { version = migration.Version }, transaction, cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Applied migration {Version}", migration.Version);
-                newlyApplied.Add(migration.Version);
+                return newlyApplied;
             }
-            return newlyApplied;
-        }
-        finally
-        {
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
+
+            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, commandTimeout: 300, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_migrations (version) VALUES (@version)",
+                new { version = migration.Version }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Applied migration {Version}", migration.Version);
+            newlyApplied.Add(migration.Version);
         }
     }
 

@@ -8,28 +8,30 @@ namespace Backend.Core.Health;
 
 /// <summary>
 /// <c>GET /api/health</c>: 200 when the database and the blob store answer, 503 naming the one that does not.
-/// Each probe has its own short deadline so a hung dependency cannot hang the probe.
+/// Each probe has its own short deadline so a hung dependency cannot hang the probe. A host without a blob store
+/// (the license app, which is given no storage access) reports the database only.
 /// </summary>
-public sealed class HealthHandler(NpgsqlDataSource dataSource, IBlobStore blobStore)
+public sealed class HealthHandler(NpgsqlDataSource dataSource, IBlobStore? blobStore = null)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var database = await ProbeAsync(CheckDatabaseAsync, context.RequestAborted);
-        var blobs = await ProbeAsync(blobStore.CheckHealthAsync, context.RequestAborted);
-        var healthy = database is null && blobs is null;
-        RequestId.Get(context);
-        return Results.Json(new
+        var checks = new Dictionary<string, object> { ["database"] = Check(database) };
+        var healthy = database is null;
+        if (blobStore is not null)
         {
-            status = healthy ? "healthy" : "unhealthy",
-            checks = new
-            {
-                database = new { status = database is null ? "up" : "down", error = database },
-                blob_store = new { status = blobs is null ? "up" : "down", error = blobs },
-            },
-        }, JsonDefaults.SnakeCase, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            var blobs = await ProbeAsync(blobStore.CheckHealthAsync, context.RequestAborted);
+            checks["blob_store"] = Check(blobs);
+            healthy &= blobs is null;
+        }
+        RequestId.Get(context);
+        return Results.Json(new { status = healthy ? "healthy" : "unhealthy", checks },
+            JsonDefaults.SnakeCase, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    private static object Check(string? error) => new { status = error is null ? "up" : "down", error };
 
     private async Task<string?> CheckDatabaseAsync(CancellationToken cancellationToken)
     {

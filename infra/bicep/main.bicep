@@ -1,0 +1,336 @@
+// EasyFacture backend on Azure: the license app and the OCR app on Flex Consumption, each with its own
+// user-assigned identity and Key Vault; one storage account, one Service Bus namespace, one PostgreSQL server,
+// Application Insights. Deploy with (README "Deploy"):
+//   az deployment group create -g <rg> -f infra/bicep/main.bicep -p infra/bicep/main.dev.bicepparam
+//
+// Names shared with the code are written here once and checked against Core by
+// tests/Backend.Tests/Configuration (queue names, container names, every app setting).
+
+targetScope = 'resourceGroup'
+
+@allowed(['dev', 'prod'])
+param environmentName string
+
+param location string = resourceGroup().location
+
+@minLength(2)
+@maxLength(6)
+@description('Short prefix of every resource name: lowercase letters and digits (it is part of the storage account name).')
+param namePrefix string = 'efac'
+
+// ---- PostgreSQL ----
+
+param postgresAdministratorLogin string = 'efadmin'
+
+@secure()
+@minLength(12)
+@description('Administrator password; without ; \' or " (it is written into the connection string in Key Vault).')
+param postgresAdministratorPassword string
+
+@allowed(['Burstable', 'GeneralPurpose', 'MemoryOptimized'])
+param postgresSkuTier string = 'Burstable'
+
+param postgresSkuName string = 'Standard_B1ms'
+
+@allowed(['15', '16'])
+param postgresVersion string = '16'
+
+param postgresStorageSizeGB int = 32
+
+param postgresBackupRetentionDays int = 7
+
+@description('Public access: [{ name, startIpAddress, endIpAddress }], e.g. the operator\'s IP for psql.')
+param postgresFirewallRules array = []
+
+@description('Public access: admit Azure services (needed unless the apps are VNet-integrated, see appsSubnetId).')
+param postgresAllowAzureServices bool = true
+
+@description('Private access: subnet delegated to Microsoft.DBforPostgreSQL/flexibleServers; empty = public access.')
+param postgresDelegatedSubnetId string = ''
+
+@description('Private access: private DNS zone privatelink.postgres.database.azure.com linked to the VNet.')
+param postgresPrivateDnsZoneId string = ''
+
+@description('Subnet delegated to Microsoft.App/environments for the apps\' VNet integration (required with private access).')
+param appsSubnetId string = ''
+
+@description('Npgsql pool size per app instance; instances x this must stay under max_connections without PgBouncer.')
+param databaseMaxPoolSize int = 5
+
+// ---- Everything else ----
+
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS'])
+param storageSkuName string = 'Standard_LRS'
+
+@allowed(['Basic', 'Standard'])
+param serviceBusSkuName string = 'Basic'
+
+param licenseAppMaximumInstanceCount int = 40
+param ocrAppMaximumInstanceCount int = 40
+
+param logDailyQuotaGb int = 1
+
+param keyVaultPurgeProtection bool = false
+
+@description('Object id of the operator (user or group) who sets and rotates secrets; empty = grant Key Vault Secrets Officer by hand.')
+param secretsOfficerPrincipalId string = ''
+
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param secretsOfficerPrincipalType string = 'User'
+
+@description('Second deployment, after the OCR app\'s code is published: create the inbox Event Grid subscription.')
+param deployInboxSubscription bool = false
+
+@description('[Function] name of the OCR app\'s inbox blob trigger.')
+param inboxFunctionName string = 'BlobOcr'
+
+// ---- Names shared with Core ----
+
+// src/Core/Jobs/QueueNames.cs
+var queueNames = [
+  'ocr-jobs'
+  'ai-analysis'
+]
+
+// src/Core/Storage/ContainerNames.cs
+var inboxContainerName = 'inbox'
+var invoicesContainerName = 'invoices'
+var exportsContainerName = 'exports'
+
+// Key Vault secret names (letters, digits and dashes only). Set by this deployment: the database connection
+// string. Set by the operator with az keyvault secret set (README "Deploy"): the rest, referenced by the app
+// settings of the features that read them.
+var secretNames = {
+  databaseConnectionString: 'database-connection-string'
+}
+
+// ---- Resource names ----
+
+var token = take(uniqueString(subscription().id, resourceGroup().id, environmentName), 6)
+var baseName = '${namePrefix}-${environmentName}-${token}'
+var licenseAppName = 'func-${namePrefix}-lic-${environmentName}-${token}'
+var ocrAppName = 'func-${namePrefix}-ocr-${environmentName}-${token}'
+var licenseDeploymentContainer = 'deploy-license'
+var ocrDeploymentContainer = 'deploy-ocr'
+var licenseVaultName = 'kv-${namePrefix}-lic-${environmentName}-${take(token, 4)}'
+var ocrVaultName = 'kv-${namePrefix}-ocr-${environmentName}-${take(token, 4)}'
+var tags = {
+  application: 'easyfacture-backend'
+  environment: environmentName
+}
+
+// ---- Identities ----
+
+resource licenseIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${namePrefix}-lic-${environmentName}-${token}'
+  location: location
+  tags: tags
+}
+
+resource ocrIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${namePrefix}-ocr-${environmentName}-${token}'
+  location: location
+  tags: tags
+}
+
+// ---- Shared resources ----
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: 'log-${baseName}'
+    applicationInsightsName: 'appi-${baseName}'
+    dailyQuotaGb: logDailyQuotaGb
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: toLower('st${namePrefix}${environmentName}${token}')
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    hostAccess: [
+      {
+        principalId: licenseIdentity.properties.principalId
+        deploymentContainer: licenseDeploymentContainer
+      }
+      {
+        principalId: ocrIdentity.properties.principalId
+        deploymentContainer: ocrDeploymentContainer
+      }
+    ]
+    dataContainers: [
+      inboxContainerName
+      invoicesContainerName
+      exportsContainerName
+    ]
+    dataPrincipalId: ocrIdentity.properties.principalId
+  }
+}
+
+module serviceBus 'modules/serviceBus.bicep' = {
+  name: 'serviceBus'
+  params: {
+    name: 'sb-${baseName}'
+    location: location
+    tags: tags
+    skuName: serviceBusSkuName
+    queueNames: queueNames
+    principalId: ocrIdentity.properties.principalId
+  }
+}
+
+module postgres 'modules/postgres.bicep' = {
+  name: 'postgres'
+  params: {
+    name: 'psql-${baseName}'
+    location: location
+    tags: tags
+    administratorLogin: postgresAdministratorLogin
+    administratorPassword: postgresAdministratorPassword
+    version: postgresVersion
+    skuTier: postgresSkuTier
+    skuName: postgresSkuName
+    storageSizeGB: postgresStorageSizeGB
+    backupRetentionDays: postgresBackupRetentionDays
+    firewallRules: postgresFirewallRules
+    allowAzureServices: postgresAllowAzureServices
+    delegatedSubnetId: postgresDelegatedSubnetId
+    privateDnsZoneId: postgresPrivateDnsZoneId
+  }
+}
+
+// PgBouncer runs in transaction pooling mode: Npgsql need not reset session state on return to its pool.
+var databaseConnectionString = 'Host=${postgres.outputs.fullyQualifiedDomainName};Port=${postgres.outputs.port};Database=${postgres.outputs.databaseName};Username=${postgresAdministratorLogin};Password=${postgresAdministratorPassword};SSL Mode=VerifyFull;Maximum Pool Size=${databaseMaxPoolSize};No Reset On Close=${postgres.outputs.port == 6432}'
+
+module licenseVault 'modules/keyVault.bicep' = {
+  name: 'licenseVault'
+  params: {
+    name: licenseVaultName
+    location: location
+    tags: tags
+    secrets: {
+      '${secretNames.databaseConnectionString}': databaseConnectionString
+    }
+    readerPrincipalId: licenseIdentity.properties.principalId
+    secretsOfficerPrincipalId: secretsOfficerPrincipalId
+    secretsOfficerPrincipalType: secretsOfficerPrincipalType
+    enablePurgeProtection: keyVaultPurgeProtection
+    softDeleteRetentionInDays: keyVaultPurgeProtection ? 90 : 7
+  }
+}
+
+module ocrVault 'modules/keyVault.bicep' = {
+  name: 'ocrVault'
+  params: {
+    name: ocrVaultName
+    location: location
+    tags: tags
+    secrets: {
+      '${secretNames.databaseConnectionString}': databaseConnectionString
+    }
+    readerPrincipalId: ocrIdentity.properties.principalId
+    secretsOfficerPrincipalId: secretsOfficerPrincipalId
+    secretsOfficerPrincipalType: secretsOfficerPrincipalType
+    enablePurgeProtection: keyVaultPurgeProtection
+    softDeleteRetentionInDays: keyVaultPurgeProtection ? 90 : 7
+  }
+}
+
+// ---- App settings ----
+// The one place that says which setting each app gets. tests/Backend.Tests/Configuration parses the two objects
+// below: every key the code reads for an app must be here, and nothing else (besides the host's own settings).
+// Mapping of setting sections to apps: Database -> both; Licensing -> license app; Invoices, Ocr, Encryption,
+// Accounting, InvoiceStorage, ServiceBus -> OCR app (see ConfigurationSources.AppSections in the test).
+// Flex Consumption sets FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION from functionAppConfig and
+// rejects them as app settings.
+
+var licenseAppSettings = {
+  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: licenseIdentity.properties.clientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  Database__ConnectionString: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.databaseConnectionString})'
+  Database__CommandTimeoutSeconds: '15'
+}
+
+var ocrAppSettings = {
+  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: ocrIdentity.properties.clientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  Database__ConnectionString: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.databaseConnectionString})'
+  Database__CommandTimeoutSeconds: '15'
+  InvoiceStorage__blobServiceUri: storage.outputs.blobEndpoint
+  InvoiceStorage__queueServiceUri: storage.outputs.queueEndpoint
+  InvoiceStorage__credential: 'managedidentity'
+  InvoiceStorage__clientId: ocrIdentity.properties.clientId
+  ServiceBus__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+  ServiceBus__credential: 'managedidentity'
+  ServiceBus__clientId: ocrIdentity.properties.clientId
+}
+
+// ---- Function apps ----
+
+module licenseApp 'modules/functionApp.bicep' = {
+  name: 'licenseApp'
+  params: {
+    name: licenseAppName
+    planName: 'plan-${namePrefix}-lic-${environmentName}-${token}'
+    location: location
+    tags: tags
+    identityId: licenseIdentity.id
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: licenseDeploymentContainer
+    appSettings: licenseAppSettings
+    maximumInstanceCount: licenseAppMaximumInstanceCount
+    virtualNetworkSubnetId: appsSubnetId
+  }
+  // Key Vault references and the code package are read with the identity's roles: grant them first.
+  dependsOn: [
+    licenseVault
+  ]
+}
+
+module ocrApp 'modules/functionApp.bicep' = {
+  name: 'ocrApp'
+  params: {
+    name: ocrAppName
+    planName: 'plan-${namePrefix}-ocr-${environmentName}-${token}'
+    location: location
+    tags: tags
+    identityId: ocrIdentity.id
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: ocrDeploymentContainer
+    appSettings: ocrAppSettings
+    maximumInstanceCount: ocrAppMaximumInstanceCount
+    virtualNetworkSubnetId: appsSubnetId
+  }
+  dependsOn: [
+    ocrVault
+  ]
+}
+
+module inboxSubscription 'modules/inboxSubscription.bicep' = if (deployInboxSubscription) {
+  name: 'inboxSubscription'
+  params: {
+    systemTopicName: storage.outputs.systemTopicName
+    functionAppName: ocrApp.outputs.name
+    functionName: inboxFunctionName
+    containerName: inboxContainerName
+  }
+}
+
+output licenseAppName string = licenseApp.outputs.name
+output licenseAppUrl string = 'https://${licenseApp.outputs.defaultHostName}'
+output ocrAppName string = ocrApp.outputs.name
+output ocrAppUrl string = 'https://${ocrApp.outputs.defaultHostName}'
+output licenseKeyVaultName string = licenseVault.outputs.name
+output ocrKeyVaultName string = ocrVault.outputs.name
+output storageAccountName string = storage.outputs.name
+output serviceBusNamespace string = serviceBus.outputs.name
+output postgresServer string = postgres.outputs.fullyQualifiedDomainName

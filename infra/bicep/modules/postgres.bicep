@@ -1,0 +1,148 @@
+// Azure Database for PostgreSQL Flexible Server, TLS required, with the built-in PgBouncer where the tier has it.
+//
+// Networking is a parameter choice:
+// - firewall (default): public endpoint, `firewallRules` for admin IPs, and optionally the "Azure services" rule
+//   (0.0.0.0), which Flex Consumption apps without VNet integration need because they have no fixed outbound IPs;
+// - private access: set `delegatedSubnetId` (a subnet delegated to Microsoft.DBforPostgreSQL/flexibleServers) and
+//   `privateDnsZoneId` (privatelink.postgres.database.azure.com linked to the VNet); the public endpoint is then
+//   disabled and the apps must be VNet-integrated (main.bicep `appsSubnetId`).
+
+param name string
+param location string
+param tags object
+
+@minLength(1)
+param administratorLogin string
+
+@secure()
+param administratorPassword string
+
+param databaseName string = 'backend'
+
+@allowed(['15', '16'])
+param version string = '16'
+
+@description('Burstable (dev, cheapest, no PgBouncer) or GeneralPurpose (prod, PgBouncer).')
+@allowed(['Burstable', 'GeneralPurpose', 'MemoryOptimized'])
+param skuTier string = 'Burstable'
+
+param skuName string = 'Standard_B1ms'
+
+param storageSizeGB int = 32
+
+param backupRetentionDays int = 7
+
+@description('Public access only: [{ name, startIpAddress, endIpAddress }].')
+param firewallRules array = []
+
+@description('Public access only: admit connections from Azure services (needed by apps without VNet integration).')
+param allowAzureServices bool = true
+
+@description('Private access: resource id of the delegated subnet; empty = public access with firewall rules.')
+param delegatedSubnetId string = ''
+
+@description('Private access: resource id of the private DNS zone for the server.')
+param privateDnsZoneId string = ''
+
+var privateAccess = !empty(delegatedSubnetId)
+
+// PgBouncer is not offered on the Burstable tier.
+var pgBouncer = skuTier != 'Burstable'
+
+var allFirewallRules = privateAccess ? [] : concat(firewallRules, allowAzureServices ? [
+  {
+    name: 'AllowAllAzureServicesAndResourcesWithinAzureIps'
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+] : [])
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: name
+  location: location
+  tags: tags
+  sku: {
+    name: skuName
+    tier: skuTier
+  }
+  properties: {
+    version: version
+    administratorLogin: administratorLogin
+    administratorLoginPassword: administratorPassword
+    authConfig: {
+      passwordAuth: 'Enabled'
+      activeDirectoryAuth: 'Disabled'
+    }
+    storage: {
+      storageSizeGB: storageSizeGB
+      autoGrow: 'Enabled'
+    }
+    backup: {
+      backupRetentionDays: backupRetentionDays
+      geoRedundantBackup: 'Disabled'
+    }
+    highAvailability: {
+      mode: 'Disabled'
+    }
+    network: privateAccess ? {
+      delegatedSubnetResourceId: delegatedSubnetId
+      privateDnsZoneArmResourceId: privateDnsZoneId
+      publicNetworkAccess: 'Disabled'
+    } : {
+      publicNetworkAccess: 'Enabled'
+    }
+  }
+}
+
+// The server accepts one change at a time: rules, parameters and the database are applied one after another.
+@batchSize(1)
+resource rules 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = [for rule in allFirewallRules: {
+  parent: server
+  name: rule.name
+  properties: {
+    startIpAddress: rule.startIpAddress
+    endIpAddress: rule.endIpAddress
+  }
+}]
+
+resource requireSecureTransport 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: server
+  name: 'require_secure_transport'
+  properties: {
+    value: 'on'
+    source: 'user-override'
+  }
+  dependsOn: [
+    rules
+  ]
+}
+
+resource pgBouncerEnabled 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = if (pgBouncer) {
+  parent: server
+  name: 'pgbouncer.enabled'
+  properties: {
+    value: 'true'
+    source: 'user-override'
+  }
+  dependsOn: [
+    requireSecureTransport
+  ]
+}
+
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: server
+  name: databaseName
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
+  dependsOn: [
+    requireSecureTransport
+    pgBouncerEnabled
+  ]
+}
+
+output fullyQualifiedDomainName string = server.properties.fullyQualifiedDomainName
+output databaseName string = database.name
+// Through PgBouncer (transaction pooling) where it runs, else straight to PostgreSQL.
+output port int = pgBouncer ? 6432 : 5432
