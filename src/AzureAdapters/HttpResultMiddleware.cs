@@ -5,10 +5,10 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 namespace Backend.Functions.Azure;
 
 /// <summary>
-/// Executes the <see cref="IResult"/> an HTTP function returns. The ASP.NET Core integration executes only
-/// <c>IActionResult</c> (Azure/azure-functions-dotnet-worker#2718); Core's handlers return <see cref="IResult"/> so
-/// that SelfHost and the function apps run them unchanged. The result is written to the request's
-/// <see cref="HttpContext"/> and the invocation result cleared, as the integration does for its own response type.
+/// Executes the <see cref="IResult"/> an HTTP function returns while still inside
+/// <see cref="ExceptionEnvelopeMiddleware"/>, so a failure while writing the response also becomes the error
+/// envelope. The ASP.NET Core integration would execute it too, but only after our middleware has returned;
+/// clearing the invocation result keeps it from being written twice.
 /// </summary>
 public sealed class HttpResultMiddleware : IFunctionsWorkerMiddleware
 {
