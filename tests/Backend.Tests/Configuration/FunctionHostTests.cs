@@ -35,7 +35,7 @@ public sealed class FunctionHostTests
     {
         var source = RepositoryFiles.Read(program);
 
-        // Core's handlers return IResult, which the ASP.NET Core integration alone would not execute.
+        // Results are executed inside the envelope middleware, so a failure while writing one is still enveloped.
         var envelope = source.IndexOf("UseMiddleware<ExceptionEnvelopeMiddleware>()", StringComparison.Ordinal);
         var results = source.IndexOf("UseMiddleware<HttpResultMiddleware>()", StringComparison.Ordinal);
         Assert.True(source.IndexOf("ConfigureFunctionsWebApplication()", StringComparison.Ordinal) is >= 0 and var web && web < envelope);
