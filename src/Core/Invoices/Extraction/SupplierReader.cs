@@ -43,9 +43,15 @@ internal static partial class SupplierReader
         var rank = 0;
         foreach (var line in firstPage)
         {
-            foreach (var cell in line.Cells)
+            if (labels.IsItemTableHeader(line))
             {
-                if (clientCells.Contains(cell) || !LooksLikeName(cell.Text))
+                // The issuer is named above the items, never below their header.
+                break;
+            }
+            for (var c = 0; c < line.Cells.Count; c++)
+            {
+                var cell = line.Cells[c];
+                if (clientCells.Contains(cell) || !LooksLikeName(cell.Text) || IsMostlyLabel(labels, line, c))
                 {
                     continue;
                 }
@@ -83,6 +89,9 @@ internal static partial class SupplierReader
         var best = candidates.MaxBy(c => c.Score);
         return new Supplier(new(best.Name, Math.Round(Math.Min(0.97, best.Score), 3)), ReadAddress(layout, best.Line, best.Cell));
     }
+
+    private static bool IsMostlyLabel(LabelFinder labels, LayoutLine line, int cellIndex) =>
+        labels.HitsOn(line).Where(h => h.CellIndex == cellIndex).Sum(h => h.End - h.Start) * 2 > line.Cells[cellIndex].Text.Trim().Length;
 
     private static Extracted<string>? ReadAddress(DocumentLayout layout, LayoutLine nameLine, LayoutCell nameCell)
     {
