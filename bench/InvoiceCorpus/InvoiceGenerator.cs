@@ -22,7 +22,8 @@ public static class InvoiceGenerator
 
     public static GeneratedInvoice Generate(int seed, int index)
     {
-        var rng = new Random(HashCode.Combine(seed, index) & 0x7fffffff ^ (seed * 7919 + index));
+        // Not HashCode.Combine: it is randomised per process, and the corpus must be the same on every run.
+        var rng = new Random(unchecked((int)((uint)seed * 2654435761u ^ (uint)index * 40503u)) & 0x7fffffff);
         var layout = index % LayoutCount;
         var doc = new InvoiceDocument(rng, layout, $"{seed}-{index:0000}");
         var pdf = new PdfWriter();

@@ -358,6 +358,11 @@ internal sealed class InvoiceRenderer(InvoiceDocument d, PdfWriter pdf, Random r
             pdf.TextRight(Right, _y, d.Money(d.AmountTtc - deposit), 10, bold: true);
         }
         _y += 30;
+        if (d.VatExempt)
+        {
+            pdf.Text(Left, _y, "TVA non applicable - article 293 B du CGI", 8);
+            _y += 12;
+        }
         LegalFooter();
     }
 

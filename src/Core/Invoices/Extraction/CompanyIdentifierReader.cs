@@ -102,6 +102,6 @@ internal static partial class CompanyIdentifierReader
             .Select(g => (Value: g.Key, Score: g.Max(c => c.Score) + 0.02 * (g.Count() - 1)))
             .OrderByDescending(g => g.Score)
             .First();
-        return best.Score <= 0.2 ? null : new(best.Value, Math.Round(Math.Clamp(best.Score, 0, 0.99), 3));
+        return best.Score < 0.5 ? null : new(best.Value, Math.Round(Math.Clamp(best.Score, 0, 0.99), 3));
     }
 }
