@@ -111,6 +111,24 @@ public class HandTypedInvoiceTests
     }
 
     [Fact]
+    public void The_seed_example_invoice()
+    {
+        var f = Extract("seed_example.txt");
+        Assert.Equal("ACME Corp", f.SupplierName?.Value);
+        Assert.Equal("FAC-2024-001", f.InvoiceNumber?.Value);
+        Assert.Equal(new DateOnly(2024, 1, 15), f.InvoiceDate?.Value);
+        Assert.Equal(1000m, f.AmountHt?.Value);
+        Assert.Equal(200m, f.AmountTva?.Value);
+        Assert.Equal(1200m, f.AmountTtc?.Value);
+        Assert.Equal(20m, f.VatRate?.Value);
+        Assert.Equal("EUR", f.Currency?.Value);
+        // Its VAT number's key is wrong (15 would be right for that SIREN): kept, but not trusted.
+        Assert.Equal("FR12345678901", f.SupplierVat?.Value);
+        Assert.True(f.SupplierVat!.Confidence < 0.70);
+        Assert.True(f.Confidence >= 0.70, $"confidence {f.Confidence}");
+    }
+
+    [Fact]
     public void A_document_that_is_not_an_invoice_stays_below_the_gate()
     {
         const string letter = "Chère Madame,\nNous vous remercions pour votre visite du 12 mars 2024.\nBien cordialement,\nLe service client";

@@ -205,22 +205,9 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
                 break;
             }
         }
-        if (invoice.Count == 0)
+        if (invoice.Count == 0 && FirstUnlabelledDate(layout, clientCells, labelled) is { } fallback)
         {
-            // No label: the first unlabelled date at the top of the first page is usually the invoice date.
-            foreach (var line in layout.Lines.Take(25))
-            {
-                foreach (var cell in line.Cells.Where(c => !clientCells.Contains(c)))
-                {
-                    var found = DateParser.FindAll(cell.Text).Select(d => d.Date).FirstOrDefault(d => !labelled.Contains(d));
-                    if (found != default)
-                    {
-                        invoice.Add(new(found, 0.5 * Math.Clamp(cell.Confidence + 0.15, 0.3, 1), "position"));
-                        goto done;
-                    }
-                }
-            }
-        done:;
+            invoice.Add(fallback);
         }
         var invoiceDate = Best(invoice);
         var dueDate = Best(due);
@@ -229,6 +216,23 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
             dueDate = dueDate with { Confidence = dueDate.Confidence * 0.6 };
         }
         return (invoiceDate, dueDate);
+    }
+
+    /// <summary>No label: the first unlabelled date at the top of the document is usually the invoice date.</summary>
+    private static Candidate<DateOnly>? FirstUnlabelledDate(DocumentLayout layout, ISet<LayoutCell> clientCells, ISet<DateOnly> labelled)
+    {
+        foreach (var line in layout.Lines.Take(25))
+        {
+            foreach (var cell in line.Cells.Where(c => !clientCells.Contains(c)))
+            {
+                var found = DateParser.FindAll(cell.Text).Select(d => d.Date).Where(d => !labelled.Contains(d)).ToList();
+                if (found.Count > 0)
+                {
+                    return new(found[0], 0.5 * Math.Clamp(cell.Confidence + 0.15, 0.3, 1), "position");
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>Cells that belong to the addressee: the client label's own cell and the cells under it.</summary>
