@@ -78,6 +78,16 @@ param secretsOfficerPrincipalId string = ''
 @allowed(['User', 'Group', 'ServicePrincipal'])
 param secretsOfficerPrincipalType string = 'User'
 
+@description('OCR engine of the OCR app: auto (Textract once textractRegion is set), local (Tesseract: not installed on Flex Consumption, so only for a custom image) or textract.')
+@allowed(['auto', 'local', 'textract'])
+param ocrEngine string = 'auto'
+
+@description('AWS region of Textract, e.g. eu-west-3. The access key pair is read from the OCR Key Vault (aws-access-key-id, aws-secret-access-key).')
+param textractRegion string = 'eu-west-3'
+
+@description('S3 bucket Textract reads multi-page PDFs from (StartExpenseAnalysis). Empty: multi-page PDFs are refused.')
+param textractS3Bucket string = ''
+
 @description('Second deployment, after the OCR app\'s code is published: create the inbox Event Grid subscription.')
 param deployInboxSubscription bool = false
 
@@ -102,6 +112,11 @@ var exportsContainerName = 'exports'
 // settings of the features that read them.
 var secretNames = {
   databaseConnectionString: 'database-connection-string'
+  adminApiKey: 'licensing-admin-api-key'
+  // One secret per AES key id; rotating adds encryption-key-v2 and a matching Encryption__Keys__v2 setting below.
+  encryptionKeyV1: 'encryption-key-v1'
+  awsAccessKeyId: 'aws-access-key-id'
+  awsSecretAccessKey: 'aws-secret-access-key'
 }
 
 // ---- Resource names ----
@@ -256,6 +271,7 @@ var licenseAppSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   Database__ConnectionString: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.databaseConnectionString})'
   Database__CommandTimeoutSeconds: '15'
+  Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.adminApiKey})'
 }
 
 var ocrAppSettings = {
@@ -272,6 +288,30 @@ var ocrAppSettings = {
   ServiceBus__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   ServiceBus__credential: 'managedidentity'
   ServiceBus__clientId: ocrIdentity.properties.clientId
+  // Tenant creation (POST /api/v1/admin/tenants) is served by this app and checks the same admin key.
+  Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.adminApiKey})'
+  Encryption__ActiveKeyId: 'v1'
+  Encryption__Keys__v1: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.encryptionKeyV1})'
+  Invoices__RetryBaseDelaySeconds: '30'
+  Invoices__StuckAfterSeconds: '900'
+  Invoices__SweepIntervalSeconds: '300'
+  Invoices__InboxScanIntervalSeconds: '10'
+  Invoices__InboxSettleMilliseconds: '1000'
+  Ocr__Engine: ocrEngine
+  Ocr__LocalTimeoutSeconds: '60'
+  Ocr__MaxPages: '10'
+  Ocr__TesseractLanguages: 'fra+eng'
+  Textract__Region: textractRegion
+  Textract__AccessKeyId: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.awsAccessKeyId})'
+  Textract__SecretAccessKey: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.awsSecretAccessKey})'
+  Textract__Endpoint: ''
+  Textract__S3Bucket: textractS3Bucket
+  Textract__S3Endpoint: ''
+  Textract__MaxRetries: '4'
+  Textract__RetryBaseDelayMilliseconds: '500'
+  Textract__RequestTimeoutSeconds: '30'
+  Textract__AsyncTimeoutSeconds: '300'
+  Textract__PollIntervalMilliseconds: '1000'
 }
 
 // ---- Function apps ----

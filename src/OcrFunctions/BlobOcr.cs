@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Backend.Core.Configuration;
 using Backend.Core.Invoices;
 using Backend.Core.Storage;
 using Backend.Functions.Azure;
@@ -12,7 +13,7 @@ public sealed class BlobOcr(InvoiceIntake intake, ILogger<BlobOcr> logger)
 {
     [Function(nameof(BlobOcr))]
     public async Task Run(
-        [BlobTrigger(ContainerNames.Inbox + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = AzureServiceCollectionExtensions.StorageConnection)] BlobClient blob,
+        [BlobTrigger(ContainerNames.Inbox + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = AzureConnections.InvoiceStorage)] BlobClient blob,
         string name,
         CancellationToken cancellationToken)
     {

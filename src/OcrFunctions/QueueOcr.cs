@@ -1,4 +1,5 @@
 using Azure.Messaging.ServiceBus;
+using Backend.Core.Configuration;
 using Backend.Core.Invoices;
 using Backend.Core.Jobs;
 using Backend.Functions.Azure;
@@ -14,7 +15,7 @@ public sealed class QueueOcr(OcrJobHandler handler)
 {
     [Function(nameof(QueueOcr))]
     public async Task Run(
-        [ServiceBusTrigger(QueueNames.OcrJobs, Connection = AzureServiceCollectionExtensions.ServiceBusConnection)] ServiceBusReceivedMessage message,
+        [ServiceBusTrigger(QueueNames.OcrJobs, Connection = AzureConnections.ServiceBus)] ServiceBusReceivedMessage message,
         ServiceBusMessageActions actions,
         CancellationToken cancellationToken)
     {

@@ -4,14 +4,17 @@ using Amazon.Runtime.Credentials;
 namespace Backend.Core.Ocr;
 
 /// <summary>
-/// AWS credentials for the Textract client: by default the SDK's chain (environment, profile, web identity, container,
+/// AWS credentials for the Textract client: the configured access key pair, else the SDK's chain (environment, profile, web identity, container,
 /// instance metadata), resolved on first use; the resolved object refreshes temporary credentials itself.
 /// </summary>
 public sealed class AwsCredentialsSource(Func<AWSCredentials> resolve)
 {
     private readonly Lazy<AWSCredentials> _credentials = new(resolve);
 
-    public static AwsCredentialsSource DefaultChain() => new(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
+    public static AwsCredentialsSource From(TextractSettings settings) =>
+        settings.AccessKeyId.Length > 0
+            ? new(() => new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey))
+            : new(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
 
     public AWSCredentials Credentials => _credentials.Value;
 

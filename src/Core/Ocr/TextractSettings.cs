@@ -2,13 +2,22 @@ using Backend.Core.Configuration;
 
 namespace Backend.Core.Ocr;
 
-/// <summary>AWS Textract (section <c>Textract</c>). Credentials come from the AWS credentials chain, never from here.</summary>
+/// <summary>
+/// AWS Textract (section <c>Textract</c>). Credentials are an access key pair from configuration (Key Vault in Azure,
+/// where no AWS role can be assumed) or, when those are empty, the AWS SDK's own credentials chain.
+/// </summary>
 public sealed class TextractSettings : ISettings
 {
     public static string SectionName => "Textract";
 
     /// <summary>AWS region, e.g. <c>eu-west-3</c>. Empty disables Textract in <c>Ocr__Engine=auto</c>.</summary>
     public string Region { get; set; } = "";
+
+    /// <summary>Access key id of the IAM user allowed to call Textract (and S3 for multi-page PDFs). Empty: the AWS chain.</summary>
+    public string AccessKeyId { get; set; } = "";
+
+    /// <summary>Secret of <see cref="AccessKeyId"/>.</summary>
+    public string SecretAccessKey { get; set; } = "";
 
     /// <summary>Optional endpoint override (a VPC endpoint; the tests' fake server). Default: https://textract.{region}.amazonaws.com.</summary>
     public string Endpoint { get; set; } = "";
@@ -35,6 +44,10 @@ public sealed class TextractSettings : ISettings
 
     public IEnumerable<string> Validate()
     {
+        if (string.IsNullOrEmpty(AccessKeyId) != string.IsNullOrEmpty(SecretAccessKey))
+        {
+            yield return $"Settings '{SettingName.Of(SectionName, nameof(AccessKeyId))}' and '{SettingName.Of(SectionName, nameof(SecretAccessKey))}' go together: set both or neither.";
+        }
         if (Endpoint.Length > 0 && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _))
         {
             yield return $"Setting '{SettingName.Of(SectionName, nameof(Endpoint))}' must be an absolute URL.";

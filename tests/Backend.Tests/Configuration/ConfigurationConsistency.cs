@@ -33,7 +33,7 @@ public sealed class ConfigurationConsistency(IReadOnlyList<SettingKey> codeKeys)
 
         foreach (var (app, keys) in bicepKeys)
         {
-            var appReads = codeKeys.Where(k => AppSections.TryGetValue(k.Section, out var apps) && apps.Contains(app)).ToList();
+            var appReads = codeKeys.Where(k => AppsReading(k).Contains(app)).ToList();
             problems.AddRange(Compare(BicepSource(app), keys, appReads, BicepHostSettings));
         }
         return problems;

@@ -46,7 +46,7 @@ public sealed class ConfigurationConsistencyTests
 
         var problems = Check(json.ToJsonString(), SelfHostJson, Bicep);
 
-        Assert.Contains($"{ConfigurationConsistency.LocalSource}: missing '{key}'.", problems, Matching);
+        Assert.Contains($"{ConfigurationConsistency.LocalSource}: missing '{CodeKeyOf(key)}'.", problems, Matching);
     }
 
     public static TheoryData<string> SelfHostKeys() => [.. SelfHostSettingsKeys(SelfHostJson).Where(IsCodeKey)];
@@ -62,7 +62,7 @@ public sealed class ConfigurationConsistencyTests
 
         var problems = Check(LocalJson, json.ToJsonString(), Bicep);
 
-        Assert.Contains($"{ConfigurationConsistency.SelfHostSource}: missing '{key}'.", problems, Matching);
+        Assert.Contains($"{ConfigurationConsistency.SelfHostSource}: missing '{CodeKeyOf(key)}'.", problems, Matching);
     }
 
     public static TheoryData<App, string> BicepKeys()
@@ -88,7 +88,7 @@ public sealed class ConfigurationConsistencyTests
 
         var expected = BicepHostSettings.Contains(key)
             ? $"{ConfigurationConsistency.BicepSource(app)}: missing the host setting '{key}'."
-            : $"{ConfigurationConsistency.BicepSource(app)}: missing '{key}'.";
+            : $"{ConfigurationConsistency.BicepSource(app)}: missing '{CodeKeyOf(key)}'.";
         Assert.Contains(expected, problems, Matching);
     }
 
@@ -146,6 +146,9 @@ public sealed class ConfigurationConsistencyTests
             Enum.GetValues<App>().ToDictionary(app => app, app => BicepAppSettingsKeys(bicep, app)));
 
     private static bool IsCodeKey(string key) => CodeSettingKeys.All.Any(code => code.Matches(key));
+
+    /// <summary>The key as the code reads it: a dictionary entry such as <c>Encryption__Keys__v1</c> is reported as <c>Encryption__Keys__*</c>.</summary>
+    private static string CodeKeyOf(string key) => CodeSettingKeys.All.First(code => code.Matches(key)).Name;
 
     private static readonly IEqualityComparer<string> Matching = StringComparer.Ordinal;
 

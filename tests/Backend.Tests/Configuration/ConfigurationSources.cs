@@ -44,6 +44,19 @@ public static class ConfigurationSources
     };
 
     /// <summary>
+    /// Single keys read by other apps than their section's, which take precedence over <see cref="AppSections"/>:
+    /// the OCR app creates tenants, an admin operation, so it checks the admin key but needs no other license setting.
+    /// </summary>
+    public static IReadOnlyDictionary<string, App[]> AppKeys { get; } = new Dictionary<string, App[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Licensing__AdminApiKey"] = [App.License, App.Ocr],
+    };
+
+    /// <summary>The apps that read <paramref name="key"/>: its own entry in <see cref="AppKeys"/>, else its section's.</summary>
+    public static IReadOnlyList<App> AppsReading(SettingKey key) =>
+        AppKeys.TryGetValue(key.Name, out var apps) || AppSections.TryGetValue(key.Section, out apps) ? apps : [];
+
+    /// <summary>
     /// Sections only SelfHost reads (no function app sets them): its disk blob store and its PostgreSQL job queue,
     /// which in Azure are Blob storage and Service Bus.
     /// </summary>

@@ -39,7 +39,7 @@ public static partial class DirectConfigurationReads
     [GeneratedRegex(@"(?ix)
         \b(?:config|configuration|IConfiguration)\s*\[\s*(?!AzureConnections\.)   # indexer not on an AzureConnections key
       | \.GetSection\s*\(\s*(?!TSettings\.SectionName\b)                         # a section other than an ISettings one
-      | \.GetValue\s*<                                                            # typed direct read
+      | \b\w*config\w*\s*\.GetValue\s*<                                           # typed direct read (not JsonNode.GetValue)
       | \.GetConnectionString\s*\(
       | \bEnvironment\.GetEnvironmentVariable\s*\(")]
     private static partial Regex Read();

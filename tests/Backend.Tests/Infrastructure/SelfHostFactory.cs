@@ -16,8 +16,8 @@ public class SelfHostFactory : WebApplicationFactory<Program>
         Settings["Database:ConnectionString"] = connectionString;
         Settings["BlobStore:RootPath"] = BlobRoot;
         Settings["Queue:PollIntervalMilliseconds"] = "100";
-        Settings["Encryption:ActiveKeyId"] = "test1";
-        Settings["Encryption:Keys:test1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Settings["Encryption:ActiveKeyId"] = "local1";
+        Settings["Encryption:Keys:local1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         Settings["Licensing:AdminApiKey"] = AdminApiKey;
     }
 
