@@ -23,6 +23,10 @@ source "$ROOT/scripts/local-secrets.sh"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=$PG_USER;Password=$PG_PASSWORD"
 export BlobStore__RootPath="$LOCAL/blobs"
+# Field encryption of OCR text at rest; add keys and switch the id to rotate.
+export Encryption__ActiveKeyId="${Encryption__ActiveKeyId:-local1}"
+export Encryption__Keys__local1="${Encryption__Keys__local1:-$(local_secret encryption-key-local1 'openssl rand -base64 32')}"
+export Licensing__AdminApiKey="${Licensing__AdminApiKey:-$(local_secret admin-api-key 'openssl rand -base64 32')}"
 
 nohup dotnet "$LOCAL/selfhost-bin/Backend.SelfHost.dll" --urls "$SELFHOST_URL" >"$SELFHOST_LOG" 2>&1 &
 echo $! >"$SELFHOST_PID"

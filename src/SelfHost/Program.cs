@@ -1,6 +1,7 @@
 using Backend.Core;
 using Backend.Core.Configuration;
 using Backend.Core.Health;
+using Backend.Core.Invoices;
 using Backend.Core.Jobs;
 using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
@@ -14,6 +15,7 @@ builder.Services.AddSettings<QueueSettings>(builder.Configuration);
 builder.Services.AddSingleton<QueueSignals>();
 builder.Services.AddHostedService<QueueNotificationListener>();
 builder.Services.AddHostedService<QueueWorker>();
+builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.UseMiddleware<ExceptionEnvelopeMiddleware>();
 
 var api = app.MapGroup("/api");
 api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));
+api.MapInvoiceEndpoints();
 
 try
 {

@@ -16,9 +16,15 @@ public class SelfHostFactory : WebApplicationFactory<Program>
         Settings["Database:ConnectionString"] = connectionString;
         Settings["BlobStore:RootPath"] = BlobRoot;
         Settings["Queue:PollIntervalMilliseconds"] = "100";
+        Settings["Encryption:ActiveKeyId"] = "test1";
+        Settings["Encryption:Keys:test1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Settings["Licensing:AdminApiKey"] = AdminApiKey;
     }
 
     public string BlobRoot { get; }
+
+    /// <summary>The admin key of this host (<c>Licensing__AdminApiKey</c>).</summary>
+    public string AdminApiKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,0 +1,263 @@
+using System.Text.RegularExpressions;
+using Backend.Core.Ocr;
+
+namespace Backend.Core.Invoices.Extraction;
+
+/// <summary>
+/// Reads invoice fields from any engine's output without per-supplier templates: label dictionaries,
+/// the page layout (values beside or below their labels), check digits, and arithmetic between the
+/// amounts. Engine-recognised fields (Textract) compete with what the text says. Pure and deterministic.
+/// </summary>
+public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
+{
+    [GeneratedRegex(@"facture\s*d'avoir|(?<![a-z])avoir\s*(?:n\s?[°o]|num|:|#|\d)|note\s*de\s*credit|credit\s*note|^\s*avoir\s*$")]
+    private static partial Regex CreditNoteTitle();
+
+    [GeneratedRegex(@"tva\s*non\s*applicable|293\s*b|exoneration\s*de\s*tva|exonere\s*de\s*tva|autoliquidation|franchise\s*en\s*base")]
+    private static partial Regex VatExempt();
+
+    public InvoiceFields Extract(OcrResult ocr)
+    {
+        ArgumentNullException.ThrowIfNull(ocr);
+        var layout = DocumentLayout.From(ocr);
+        var labels = new LabelFinder(layout);
+        var engine = EngineFieldReader.Read(ocr.EngineFields ?? []);
+        var clientCells = ClientBlock(layout, labels);
+        var folded = string.Join("\n", layout.Lines.Select(l => l.Folded));
+        var text = string.Join("\n", layout.Lines.Select(l => l.Text));
+
+        var isCreditNote = layout.Lines.Take(40).Any(l => l.Cells.Any(c => CreditNoteTitle().IsMatch(c.Folded)) || Regex.IsMatch(l.Text, @"(?<![A-Za-z])AVOIR(?![A-Za-z])"));
+        var vatExempt = VatExempt().IsMatch(folded);
+
+        var ht = new List<Candidate<decimal>>(engine.Ht);
+        var tva = new List<Candidate<decimal>>(engine.Tva);
+        var ttc = new List<Candidate<decimal>>(engine.Ttc);
+        var statedRates = new List<decimal>();
+        foreach (var hit in labels.Hits)
+        {
+            var target = hit.Kind switch
+            {
+                LabelKind.AmountHt => ht,
+                LabelKind.AmountTva => tva,
+                LabelKind.AmountTtc => ttc,
+                _ => null,
+            };
+            if (target is null || labels.IsItemTableHeader(hit.Line))
+            {
+                continue;
+            }
+            if (hit.Kind == LabelKind.AmountTva)
+            {
+                statedRates.AddRange(VatBreakdownReader.RateOf(hit.Line.Text));
+            }
+            AddAmountCandidates(target, hit, labels, layout);
+        }
+
+        var breakdown = VatBreakdownReader.Read(layout, labels);
+        var distinctStated = statedRates.Distinct().ToList();
+        var totals = TotalsSolver.Solve(ht, tva, ttc, breakdown, distinctStated.Count == 1 ? distinctStated[0] : null, vatExempt);
+        if (totals.Tva is not null && breakdown.Count > 0 && Math.Abs(breakdown.Sum(b => b.TaxAmount) - totals.Tva.Value) > 0.011m * breakdown.Count)
+        {
+            // Rows that looked like VAT lines but do not add up to the VAT total were item rows.
+            var single = breakdown.Where(b => b.TaxAmount == totals.Tva.Value).ToList();
+            breakdown = single.Count == 1 ? single : [];
+        }
+
+        var number = Best(engine.Number.Concat(InvoiceNumberReader.Read(labels)));
+        var (invoiceDate, dueDate) = ReadDates(layout, labels, engine, clientCells);
+        var supplier = SupplierReader.Read(layout, labels, clientCells);
+        var name = Best(engine.Name.Concat(supplier.Name is null ? [] : [new Candidate<string>(supplier.Name.Value, supplier.Name.Confidence, "text")]));
+        var address = Best(engine.Address.Concat(supplier.Address is null ? [] : [new Candidate<string>(supplier.Address.Value, supplier.Address.Confidence, "text")]));
+        var ids = CompanyIdentifierReader.Read(layout, clientCells);
+        var vat = ids.Vat ?? Best(engine.TaxId.Where(t => Regex.IsMatch(t.Value, @"^[A-Z]{2}[0-9A-Z]{8,12}$")));
+        var (currencyCode, currencyConfidence) = CurrencyDetector.Detect(text);
+        if (engine.CurrencySymbols.Count > 0 && !Regex.IsMatch(text, @"€|\$|£|EUR|USD|GBP|CHF"))
+        {
+            currencyCode = engine.CurrencySymbols.GroupBy(s => s).MaxBy(g => g.Count())!.Key;
+            currencyConfidence = 0.9;
+        }
+
+        var amountHt = totals.Ht;
+        var amountTva = totals.Tva;
+        var amountTtc = totals.Ttc;
+        if (isCreditNote || (amountTtc?.Value < 0))
+        {
+            isCreditNote = true;
+            amountHt = Negative(amountHt);
+            amountTva = Negative(amountTva);
+            amountTtc = Negative(amountTtc);
+            breakdown = breakdown.Select(b => new VatLine(b.Rate, -Math.Abs(b.BaseAmount), -Math.Abs(b.TaxAmount))).ToList();
+        }
+
+        var fields = new InvoiceFields
+        {
+            SupplierName = name,
+            SupplierVat = vat,
+            SupplierSiren = ids.Siren,
+            SupplierSiret = ids.Siret,
+            SupplierAddress = address,
+            InvoiceNumber = number,
+            InvoiceDate = invoiceDate,
+            DueDate = dueDate,
+            AmountHt = amountHt,
+            AmountTva = amountTva,
+            AmountTtc = amountTtc,
+            VatRate = totals.Rate,
+            Currency = new(currencyCode, currencyConfidence),
+            VatBreakdown = breakdown,
+            IsCreditNote = isCreditNote,
+        };
+        return fields with { Confidence = OverallConfidence(fields, ocr) };
+    }
+
+    private static Extracted<decimal>? Negative(Extracted<decimal>? amount) =>
+        amount is null ? null : amount with { Value = -Math.Abs(amount.Value) };
+
+    private static void AddAmountCandidates(List<Candidate<decimal>> target, LabelHit hit, LabelFinder labels, DocumentLayout layout)
+    {
+        var position = layout.Lines.Count > 1 ? (double)hit.Line.Index / (layout.Lines.Count - 1) : 1;
+        var baseScore = hit.Rule.Strength + 0.05 * position;
+        var sameLine = new List<(MoneyAmount Amount, ValueSpot Spot)>();
+        foreach (var spot in labels.ValueSpots(hit))
+        {
+            var amounts = AmountParser.FindAll(spot.Text);
+            if (spot.Below)
+            {
+                if (sameLine.Count == 0 && amounts.Count > 0)
+                {
+                    target.Add(new(amounts[0].Value, baseScore * 0.85 * Math.Clamp(spot.Cell.Confidence + 0.15, 0.3, 1), "below"));
+                }
+                break;
+            }
+            sameLine.AddRange(amounts.Select(a => (a, spot)));
+        }
+        for (var i = 0; i < sameLine.Count; i++)
+        {
+            var (amount, spot) = sameLine[i];
+            var last = i == sameLine.Count - 1;
+            target.Add(new(amount.Value, baseScore * (last ? 1 : 0.6) * Math.Clamp(spot.Cell.Confidence + 0.15, 0.3, 1), "line"));
+        }
+    }
+
+    private static (Extracted<DateOnly>? Invoice, Extracted<DateOnly>? Due) ReadDates(
+        DocumentLayout layout, LabelFinder labels, EngineFieldReader.Candidates engine, ISet<LayoutCell> clientCells)
+    {
+        var invoice = new List<Candidate<DateOnly>>(engine.Date);
+        var due = new List<Candidate<DateOnly>>(engine.Due);
+        var labelled = new HashSet<DateOnly>();
+        foreach (var hit in labels.Hits.Where(h => h.Kind is LabelKind.InvoiceDate or LabelKind.DueDate or LabelKind.Other))
+        {
+            foreach (var spot in labels.ValueSpots(hit))
+            {
+                var dates = DateParser.FindAll(spot.Text);
+                if (dates.Count == 0)
+                {
+                    continue;
+                }
+                var date = dates[0].Date;
+                labelled.Add(date);
+                var score = hit.Rule.Strength * (spot.Below ? 0.85 : 1) * Math.Clamp(spot.Cell.Confidence + 0.15, 0.3, 1);
+                if (hit.Kind == LabelKind.InvoiceDate)
+                {
+                    invoice.Add(new(date, score, "label"));
+                }
+                else if (hit.Kind == LabelKind.DueDate)
+                {
+                    due.Add(new(date, score, "label"));
+                }
+                break;
+            }
+        }
+        if (invoice.Count == 0)
+        {
+            // No label: the first unlabelled date at the top of the first page is usually the invoice date.
+            foreach (var line in layout.Lines.Take(25))
+            {
+                foreach (var cell in line.Cells.Where(c => !clientCells.Contains(c)))
+                {
+                    var found = DateParser.FindAll(cell.Text).Select(d => d.Date).FirstOrDefault(d => !labelled.Contains(d));
+                    if (found != default)
+                    {
+                        invoice.Add(new(found, 0.5 * Math.Clamp(cell.Confidence + 0.15, 0.3, 1), "position"));
+                        goto done;
+                    }
+                }
+            }
+        done:;
+        }
+        var invoiceDate = Best(invoice);
+        var dueDate = Best(due);
+        if (invoiceDate is not null && dueDate is not null && dueDate.Value < invoiceDate.Value)
+        {
+            dueDate = dueDate with { Confidence = dueDate.Confidence * 0.6 };
+        }
+        return (invoiceDate, dueDate);
+    }
+
+    /// <summary>Cells that belong to the addressee: the client label's own cell and the cells under it.</summary>
+    private static HashSet<LayoutCell> ClientBlock(DocumentLayout layout, LabelFinder labels)
+    {
+        var cells = new HashSet<LayoutCell>();
+        foreach (var hit in labels.Hits.Where(h => h.Kind == LabelKind.Client))
+        {
+            cells.Add(hit.Cell);
+            var height = layout.LineHeight(hit.Line.Page);
+            foreach (var line in layout.Lines.Skip(hit.Line.Index + 1).TakeWhile(l => l.Page == hit.Line.Page && l.Top - hit.Line.Top <= height * 6.5))
+            {
+                foreach (var cell in line.Cells.Where(c => c.OverlapsHorizontally(hit.Cell, height) && Math.Abs(c.Left - hit.Cell.Left) < height * 6))
+                {
+                    cells.Add(cell);
+                }
+            }
+            var right = hit.Line.Cells.Skip(hit.CellIndex + 1).FirstOrDefault();
+            if (right is not null && hit.End >= hit.Cell.Text.Length - 2)
+            {
+                cells.Add(right);
+            }
+        }
+        return cells;
+    }
+
+    private static Extracted<T>? Best<T>(IEnumerable<Candidate<T>> candidates) where T : notnull
+    {
+        var groups = candidates
+            .GroupBy(c => c.Value)
+            .Select(g => (Value: g.Key, Score: Math.Min(0.99, g.Max(c => c.Score) + 0.05 * (g.Count() - 1))))
+            .OrderByDescending(g => g.Score)
+            .ToList();
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+        var score = groups[0].Score;
+        if (groups.Count > 1 && groups[1].Score > score - 0.1)
+        {
+            // Two different values with almost the same evidence: say so.
+            score *= 0.85;
+        }
+        return new(groups[0].Value, Math.Round(score, 3));
+    }
+
+    private static double OverallConfidence(InvoiceFields f, OcrResult ocr)
+    {
+        (double Weight, double? Confidence)[] parts =
+        [
+            (3, f.AmountTtc?.Confidence),
+            (1, f.AmountHt?.Confidence),
+            (1, f.AmountTva?.Confidence),
+            (1, f.InvoiceNumber?.Confidence),
+            (1, f.InvoiceDate?.Confidence),
+            (1, f.SupplierName?.Confidence),
+        ];
+        var overall = parts.Sum(p => p.Weight * (p.Confidence ?? 0)) / parts.Sum(p => p.Weight);
+        if (f.AmountTtc is null)
+        {
+            overall = Math.Min(overall, 0.5);
+        }
+        if (ocr.Confidence is > 0 and < 0.6)
+        {
+            overall *= 0.5 + ocr.Confidence;
+        }
+        return Math.Round(Math.Clamp(overall, 0, 1), 3);
+    }
+}

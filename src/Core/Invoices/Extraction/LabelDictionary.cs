@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace Backend.Core.Invoices.Extraction;
+
+/// <summary>
+/// The labels French (and some English) invoices put next to each field, matched on folded text so
+/// "Échéance", "ECHEANCE" and "echeance" are one label. Strength orders competing labels:
+/// "Total TTC" beats "Net à payer", which beats a bare "Total".
+/// </summary>
+internal static class LabelDictionary
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    // "t.v.a", "t v a", "tva"
+    private const string Tva = @"t\s?\.?\s?v\s?\.?\s?a\.?";
+    private const string Ht = @"h\s?\.?\s?t\.?(?![a-z])";
+    private const string Ttc = @"t\s?\.?\s?t\s?\.?\s?c\.?(?![a-z])";
+
+    public static IReadOnlyList<LabelRule> Rules { get; } =
+    [
+        Rule(LabelKind.AmountHt, $@"(?:total|montant|prix\s*total|sous[- ]?total|net|base)\s*{Ht}", 0.9),
+        Rule(LabelKind.AmountHt, @"(?:total|montant)\s*(?:net\s*)?hors\s*tax(?:e|es)?", 0.9),
+        Rule(LabelKind.AmountHt, $@"base\s*(?:imposable|{Tva})", 0.75),
+        Rule(LabelKind.AmountHt, @"sous[- ]?total|sub[- ]?total|total\s*net(?!\s*a\s*payer)", 0.75),
+        Rule(LabelKind.AmountHt, $@"(?<![a-z])(?:total\s*)?{Ht}", 0.65),
+        Rule(LabelKind.AmountTva, $@"(?:total|montant)\s*(?:de\s*la\s*)?{Tva}", 0.9),
+        Rule(LabelKind.AmountTva, $@"(?<![a-z]){Tva}(?!\s*(?:intra|non\s|n\s?[°o]|num|:?\s*fr\s?\d|client|due\s*sur\s*les\s*d|acquittee))", 0.8),
+        Rule(LabelKind.AmountTva, @"(?:total\s*)?taxes?(?!\s*(?:incluses|comprises))(?![a-z])|(?<![a-z])vat(?!\s*(?:n|id|reg))|(?:total\s*)?tax(?![a-z])", 0.65),
+        Rule(LabelKind.AmountTtc, $@"(?:total|montant|prix\s*total)\s*(?:net\s*)?{Ttc}|toutes\s*taxes\s*comprises", 0.92),
+        Rule(LabelKind.AmountTtc, @"net\s*a\s*payer|total\s*a\s*payer|montant\s*a\s*payer|total\s*du(?![a-z])|amount\s*due|total\s*due|balance\s*due", 0.85),
+        Rule(LabelKind.AmountTtc, @"(?:reste|solde)\s*a\s*(?:payer|regler)|a\s*regler(?!\s*(?:avant|le|au\s*plus))|grand\s*total|total\s*general|montant\s*total", 0.75),
+        Rule(LabelKind.AmountTtc, @"(?<![a-z])total(?![a-z])", 0.55),
+        Rule(LabelKind.AmountTtc, $@"(?<![a-z]){Ttc}", 0.6),
+        Rule(LabelKind.InvoiceNumber, @"(?:facture|avoir|invoice|note\s*de\s*credit|credit\s*note)\s*(?:d'avoir\s*)?(?:n\s?[°º]|n\s?o\.?(?![a-z])|nr\.?|num(?:ero|\.)?|#|number|ref(?:erence)?\.?)\s*:?", 0.92),
+        Rule(LabelKind.InvoiceNumber, @"(?:n\s?[°º]|numero|num\.|ref(?:erence)?\.?)\s*(?:de\s*(?:la\s*)?|d'|du\s*)?(?:facture|avoir|l'avoir|document)\s*:?", 0.92),
+        Rule(LabelKind.InvoiceNumber, @"(?<![a-z])(?:facture|avoir|invoice)\s*:", 0.75),
+        Rule(LabelKind.InvoiceNumber, @"^(?:facture|avoir|invoice)(?=\s+[a-z\-/]*\d)", 0.7),
+        Rule(LabelKind.InvoiceNumber, @"(?<![a-z])(?:n\s?[°º]|numero)\s*:?(?!\s*(?:de\s*)?(?:client|commande|tva|siret|siren|rcs|tel|bon|devis|dossier|contrat|compte|ligne|affaire|lot|identification|fiscal|intra))", 0.55),
+        Rule(LabelKind.InvoiceDate, @"date\s*(?:de\s*(?:la\s*)?|d'|du\s*)?(?:facture|facturation|emission|l'avoir|avoir|document)|invoice\s*date|date\s*d'edition|emise?\s*le|etablie\s*le", 0.92),
+        Rule(LabelKind.InvoiceDate, @"(?<![a-z])date\s*:?(?!\s*(?:de\s*|d')?(?:livraison|commande|echeance|paiement|limite|reglement|prestation|expedition|debut|fin|validite|d'echeance|du\s*bon|effet|intervention))", 0.7),
+        Rule(LabelKind.InvoiceDate, @"(?:^|,\s*|\s)le(?=\s*\d)|fait\s*a\s*[a-z\- ]+,?\s*le|(?<![a-z])du(?=\s*\d{1,2}[/.\- ])", 0.6),
+        Rule(LabelKind.DueDate, @"(?:date\s*(?:d'|de\s*l'|de\s*)?)?echeance|a\s*(?:payer|regler)\s*(?:avant|au\s*plus\s*tard|le|pour)\s*(?:le)?|payable\s*(?:le|avant|au|jusqu'au)|date\s*limite(?:\s*de\s*(?:paiement|reglement))?|due\s*date|date\s*de\s*(?:paiement|reglement)|paiement\s*(?:avant|au\s*plus\s*tard|le)\s*(?:le)?|due\s*(?:on|by)|reglement\s*(?:avant|le)", 0.9),
+        Rule(LabelKind.Supplier, @"(?<![a-z])(?:fournisseur|emetteur|vendeur|prestataire|expediteur|from|de)\s*:", 0.85),
+        Rule(LabelKind.Client, @"(?<![a-z])(?:client(?:e)?|facture\s*a|factured?\s*to|bill\s*to|billed\s*to|destinataire|adresse\s*de\s*facturation|adresse\s*de\s*livraison|livre\s*a|livraison|a\s*l'attention\s*de|acheteur|sold\s*to|ship\s*to|code\s*client|votre\s*reference)(?![a-z])", 0.8),
+        Rule(LabelKind.Other, @"date\s*(?:de\s*|d')?(?:livraison|commande|prestation|expedition|intervention)|(?:bon\s*de\s*)?commande\s*(?:n\s?[°º]|no)|n\s?[°º]\s*(?:de\s*)?(?:client|commande)|mode\s*de\s*(?:paiement|reglement)|conditions|iban|bic|escompte|acompte|deja\s*(?:paye|regle)|remise|frais\s*de\s*port|port(?![a-z])|qte|quantite|prix\s*unitaire|p\.?\s?u\.?(?![a-z])|designation|description|siret|siren|rcs|tel(?:ephone)?\.?|e-?mail|page(?![a-z])", 0.5),
+    ];
+
+    private static LabelRule Rule(LabelKind kind, string pattern, double strength) =>
+        new(kind, new Regex(pattern, Options), strength);
+}

@@ -1,0 +1,34 @@
+using Backend.Core.Http;
+using Backend.Core.Invoices.Tenants;
+using Backend.Core.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace Backend.Core.Invoices.Http;
+
+/// <summary><c>GET /api/invoices/{id}</c>: the seed's response, with the OCR text decrypted and never the raw OCR data.</summary>
+public sealed class GetInvoiceHandler(TenantAuthenticator authenticator, InvoiceStore store, FieldCipher cipher, IAccountingEntriesReader entries)
+{
+    public async Task<IResult> HandleAsync(HttpContext context, string id)
+    {
+        var (tenantId, failure) = await authenticator.AuthenticateAsync(context);
+        if (tenantId is null)
+        {
+            return failure!;
+        }
+        if (!Guid.TryParse(id, out var invoiceId))
+        {
+            return InvoiceNotFound.Result(context);
+        }
+        var row = await store.GetAsync(tenantId.Value, invoiceId, context.RequestAborted);
+        if (row is null)
+        {
+            return InvoiceNotFound.Result(context);
+        }
+        var entryViews = await entries.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["success"] = true,
+            ["invoice"] = InvoiceJson.Detail(row, cipher, entryViews),
+        }, JsonDefaults.CamelCase);
+    }
+}

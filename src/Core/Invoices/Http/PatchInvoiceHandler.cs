@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Backend.Core.Http;
+using Backend.Core.Invoices.Tenants;
+using Backend.Core.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace Backend.Core.Invoices.Http;
+
+/// <summary>
+/// <c>PATCH /api/invoices/{id}</c>: applies the user's corrections and validates the invoice (from OCR_COMPLETED,
+/// PENDING_VALIDATION or AI_COMPLETED). Amounts must stay consistent: HT + TVA = TTC.
+/// </summary>
+public sealed class PatchInvoiceHandler(TenantAuthenticator authenticator, InvoiceStore store, FieldCipher cipher, IAccountingEntriesReader entries)
+{
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public async Task<IResult> HandleAsync(HttpContext context, string id)
+    {
+        var (tenantId, failure) = await authenticator.AuthenticateAsync(context);
+        if (tenantId is null)
+        {
+            return failure!;
+        }
+        if (!Guid.TryParse(id, out var invoiceId))
+        {
+            return InvoiceNotFound.Result(context);
+        }
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return ApiError.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Corps de requête trop volumineux.");
+        }
+
+        InvoiceCorrections corrections;
+        try
+        {
+            using var limited = new MemoryStream();
+            await CopyLimitedAsync(context.Request.Body, limited, context.RequestAborted);
+            if (limited.Length > MaxBodyBytes)
+            {
+                return ApiError.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Corps de requête trop volumineux.");
+            }
+            using var document = JsonDocument.Parse(limited.ToArray());
+            var (parsed, problems) = InvoiceCorrections.Parse(document.RootElement);
+            if (parsed is null)
+            {
+                return ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Corrections invalides.", problems);
+            }
+            corrections = parsed;
+        }
+        catch (JsonException)
+        {
+            return ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "JSON invalide.",
+                new Dictionary<string, string> { ["body"] = "JSON invalide" });
+        }
+
+        var current = await store.GetAsync(tenantId.Value, invoiceId, context.RequestAborted);
+        if (current is null)
+        {
+            return InvoiceNotFound.Result(context);
+        }
+        if (!InvoiceStateMachine.Validate.AllowsFrom(current.Status))
+        {
+            return NotValidatable(context, current.Status);
+        }
+        var ht = corrections.ValueOr<decimal>("amount_ht", current.AmountHt);
+        var tva = corrections.ValueOr<decimal>("amount_tva", current.AmountTva);
+        var ttc = corrections.ValueOr<decimal>("amount_ttc", current.AmountTtc);
+        if (ht is { } h && tva is { } t && ttc is { } total && Math.Abs(h + t - total) > 0.01m)
+        {
+            return ApiError.Result(context, StatusCodes.Status400BadRequest, InvoiceErrorCodes.ValidationError,
+                "Montants incohérents : HT + TVA doit être égal au TTC.",
+                new Dictionary<string, string> { ["amountTTC"] = $"{InvoiceJson.Money(h)} + {InvoiceJson.Money(t)} ≠ {InvoiceJson.Money(total)}" });
+        }
+
+        var (found, refusedStatus) = await store.ValidateAsync(tenantId.Value, invoiceId, corrections, context.RequestAborted);
+        if (!found)
+        {
+            return InvoiceNotFound.Result(context);
+        }
+        if (refusedStatus is not null)
+        {
+            return NotValidatable(context, refusedStatus);
+        }
+        var row = await store.GetAsync(tenantId.Value, invoiceId, context.RequestAborted);
+        var entryViews = await entries.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["success"] = true,
+            ["invoice"] = InvoiceJson.Detail(row!, cipher, entryViews),
+        }, JsonDefaults.CamelCase);
+    }
+
+    private static IResult NotValidatable(HttpContext context, string status) =>
+        ApiError.Result(context, StatusCodes.Status400BadRequest, InvoiceErrorCodes.ValidationError,
+            $"Facture au statut {status} : validation possible seulement depuis {string.Join(", ", InvoiceStateMachine.Validate.From)}.",
+            new Dictionary<string, string> { ["status"] = status });
+
+    private static async Task CopyLimitedAsync(Stream source, MemoryStream target, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            target.Write(buffer, 0, read);
+            if (target.Length > MaxBodyBytes)
+            {
+                return;
+            }
+        }
+    }
+}

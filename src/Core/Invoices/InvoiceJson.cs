@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using Backend.Core.Security;
+
+namespace Backend.Core.Invoices;
+
+/// <summary>The seed's camelCase invoice shape: amounts as "1000.00", dates as "2024-01-15T00:00:00.000Z".</summary>
+public static class InvoiceJson
+{
+    public static Dictionary<string, object?> Detail(InvoiceRow row, FieldCipher cipher, IReadOnlyList<AccountingEntryView> entries)
+    {
+        var json = Summary(row);
+        string? ocrText = null;
+        string? ocrTextError = null;
+        if (row.OcrText is { } encrypted)
+        {
+            try
+            {
+                ocrText = cipher.Decrypt(encrypted, OcrAttempt.TextContext(row.Id));
+            }
+            catch (FieldDecryptionException e)
+            {
+                // The rest of the invoice stays usable; the operator learns which key is missing.
+                ocrTextError = e.Message;
+            }
+        }
+        json["ocrText"] = ocrText;
+        if (ocrTextError is not null)
+        {
+            json["ocrTextError"] = ocrTextError;
+        }
+        json["supplierAddress"] = row.SupplierAddress;
+        json["supplierSiren"] = row.SupplierSiren;
+        json["supplierSiret"] = row.SupplierSiret;
+        json["dueDate"] = Date(row.DueDate);
+        json["amountHT"] = Money(row.AmountHt);
+        json["amountTVA"] = Money(row.AmountTva);
+        json["tvaRate"] = Money(row.TvaRate);
+        json["isCreditNote"] = row.IsCreditNote;
+        json["mediaType"] = row.MediaType;
+        json["fileSize"] = row.FileSize;
+        json["source"] = row.Source;
+        json["ocrEngine"] = row.OcrEngine;
+        json["lastRetryAt"] = Timestamp(row.LastRetryAt);
+        json["validatedAt"] = Timestamp(row.ValidatedAt);
+        json["fieldConfidences"] = JsonSerializer.Deserialize<Dictionary<string, double>>(row.FieldConfidences);
+        json["accountingEntries"] = entries;
+        return json;
+    }
+
+    public static Dictionary<string, object?> Summary(InvoiceRow row) => new()
+    {
+        ["id"] = row.Id,
+        ["fileName"] = row.FileName,
+        ["status"] = row.Status,
+        ["uploadedAt"] = Timestamp(row.UploadedAt),
+        ["processedAt"] = Timestamp(row.ProcessedAt),
+        ["ocrConfidence"] = row.OcrConfidence is { } c ? (double)c : null,
+        ["supplierName"] = row.SupplierName,
+        ["supplierVAT"] = row.SupplierVat,
+        ["invoiceNumber"] = row.InvoiceNumber,
+        ["invoiceDate"] = Date(row.InvoiceDate),
+        ["amountTTC"] = Money(row.AmountTtc),
+        ["currency"] = row.Currency,
+        ["retryCount"] = row.RetryCount,
+        ["errorMessage"] = row.ErrorMessage,
+    };
+
+    public static string? Money(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string? Date(DateOnly? value) => value?.ToString("yyyy-MM-dd'T'00:00:00.000'Z'", CultureInfo.InvariantCulture);
+
+    public static string? Timestamp(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

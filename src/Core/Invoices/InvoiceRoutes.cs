@@ -1,0 +1,11 @@
+namespace Backend.Core.Invoices;
+
+/// <summary>Route templates without the <c>api/</c> prefix, shared by SelfHost and the function app's HTTP triggers.</summary>
+public static class InvoiceRoutes
+{
+    public const string Invoices = "invoices";
+    public const string Upload = "upload";
+    public const string Invoice = "invoices/{id}";
+    public const string Retry = "invoices/{id}/retry";
+    public const string Tenants = "v1/admin/tenants";
+}

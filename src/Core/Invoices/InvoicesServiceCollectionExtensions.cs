@@ -1,0 +1,61 @@
+using Backend.Core.Configuration;
+using Backend.Core.Invoices.Extraction;
+using Backend.Core.Invoices.Http;
+using Backend.Core.Invoices.SelfHosted;
+using Backend.Core.Invoices.Tenants;
+using Backend.Core.Jobs;
+using Backend.Core.Ocr;
+using Backend.Core.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Backend.Core.Invoices;
+
+public static class InvoicesServiceCollectionExtensions
+{
+    /// <summary>The invoice pipeline for any host: tenants, intake, OCR engines, the OCR attempt, the sweeper, HTTP handlers.</summary>
+    public static IServiceCollection AddInvoices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<InvoicePipelineSettings>(configuration);
+        services.AddSettings<OcrSettings>(configuration);
+        services.AddSettings<TextractSettings>(configuration);
+        services.AddSettings<EncryptionSettings>(configuration);
+        services.AddSettings<AdminApiKeySettings>(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FieldCipher>();
+        services.AddSingleton<AdminApiKey>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<TenantAuthenticator>();
+        services.AddSingleton<InvoiceStore>();
+        services.AddSingleton<InvoiceIntake>();
+        services.TryAddSingleton<IAccountingEntriesReader, NoAccountingEntries>();
+
+        services.AddSingleton<LocalOcrEngine>();
+        services.AddTextractClient();
+        services.AddSingleton<IOcrEngine>(OcrEngineSelector.Select);
+        services.TryAddSingleton<IInvoiceFieldExtractor, InvoiceFieldExtractor>();
+
+        services.AddSingleton<OcrAttempt>();
+        services.AddSingleton<OcrJobHandler>();
+        services.AddSingleton<StuckInvoiceSweeper>();
+
+        services.AddSingleton<CreateTenantHandler>();
+        services.AddSingleton<UploadInvoiceHandler>();
+        services.AddSingleton<GetInvoiceHandler>();
+        services.AddSingleton<ListInvoicesHandler>();
+        services.AddSingleton<RetryInvoiceHandler>();
+        services.AddSingleton<PatchInvoiceHandler>();
+        return services;
+    }
+
+    /// <summary>SelfHost only: the OCR job handler on the PostgreSQL queue, the inbox directory watcher and the sweeper loop.</summary>
+    public static IServiceCollection AddSelfHostedInvoiceWorkers(this IServiceCollection services)
+    {
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<OcrJobHandler>());
+        services.AddHostedService<InboxWatcher>();
+        services.AddHostedService<StuckInvoiceSweeperService>();
+        return services;
+    }
+}

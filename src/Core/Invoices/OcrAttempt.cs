@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Backend.Core.Http;
+using Backend.Core.Invoices.Extraction;
+using Backend.Core.Jobs;
+using Backend.Core.Ocr;
+using Backend.Core.Security;
+using Backend.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Backend.Core.Invoices;
+
+/// <summary>
+/// One OCR attempt, shared by the queue trigger in both hosts: claim → read blob → OCR → extract → encrypt → store →
+/// chain AI analysis or ask for validation. A failure climbs the retry ladder; a duplicate delivery finds nothing to claim.
+/// </summary>
+public sealed class OcrAttempt(
+    InvoiceStore store,
+    IBlobStore blobs,
+    IOcrEngine engine,
+    IInvoiceFieldExtractor extractor,
+    FieldCipher cipher,
+    IJobQueue queue,
+    IOptions<InvoicePipelineSettings> settings,
+    ILogger<OcrAttempt> logger)
+{
+    public const double ConfidenceThreshold = 0.70;
+    public const string LowConfidenceMessage = "Confiance OCR faible, validation manuelle recommandée";
+    public const string BlobMissingMessage = "Fichier de la facture introuvable dans le stockage : renvoyez-le.";
+
+    // A database restart takes seconds; riding it out here keeps a finished OCR from being thrown away.
+    private static readonly TimeSpan[] StoreRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+
+    public static string TextContext(Guid invoiceId) => $"invoices.ocr_text:{invoiceId:N}";
+
+    public static string RawContext(Guid invoiceId) => $"invoices.ocr_raw_data:{invoiceId:N}";
+
+    public async Task<OcrAttemptResult> RunAsync(OcrJob job, CancellationToken cancellationToken)
+    {
+        var timings = new OcrStageTimings();
+        var clock = Stopwatch.StartNew();
+        var claim = await store.ClaimAsync(job, cancellationToken);
+        timings.Claim = clock.Elapsed;
+        if (claim is null)
+        {
+            return new OcrAttemptResult(OcrAttemptStatus.NothingToClaim, null, timings);
+        }
+
+        try
+        {
+            return await ProcessAsync(claim, timings, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: not the document's fault, so the attempt does not count.
+            using var shortly = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await store.ReleaseClaimAsync(claim, shortly.Token);
+            }
+            catch (Exception e) when (UnhandledExceptionResult.IsTransientDependencyFailure(e) || e is OperationCanceledException)
+            {
+                // The sweeper will take it back.
+            }
+            throw;
+        }
+    }
+
+    private async Task<OcrAttemptResult> ProcessAsync(ClaimedInvoice claim, OcrStageTimings timings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        byte[] content;
+        await using (var stream = await blobs.OpenReadAsync(ContainerNames.Invoices, claim.BlobName, cancellationToken))
+        {
+            if (stream is null)
+            {
+                timings.BlobRead = clock.Elapsed;
+                return await FailAsync(claim, BlobMissingMessage, permanent: true, timings, cancellationToken);
+            }
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+        timings.BlobRead = clock.Elapsed;
+
+        OcrResult ocr;
+        clock.Restart();
+        try
+        {
+            ocr = await engine.ReadAsync(content, claim.MediaType, cancellationToken);
+        }
+        catch (OcrException e)
+        {
+            timings.Ocr = clock.Elapsed;
+            logger.LogInformation("OCR of invoice {InvoiceId} failed ({Transient}): {Reason}", claim.Id, e.IsTransient ? "transient" : "permanent", e.Message);
+            return await FailAsync(claim, e.Message, permanent: !e.IsTransient, timings, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !UnhandledExceptionResult.IsTransientDependencyFailure(e))
+        {
+            timings.Ocr = clock.Elapsed;
+            logger.LogError(e, "OCR engine crashed on invoice {InvoiceId}", claim.Id);
+            return await FailAsync(claim, "Erreur interne du moteur OCR.", permanent: false, timings, cancellationToken);
+        }
+        timings.Ocr = clock.Elapsed;
+
+        clock.Restart();
+        InvoiceFields fields;
+        try
+        {
+            fields = extractor.Extract(ocr);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Field extraction failed for invoice {InvoiceId}", claim.Id);
+            return await FailAsync(claim, "Erreur interne pendant l'extraction des champs.", permanent: false, timings, cancellationToken);
+        }
+        timings.Extraction = clock.Elapsed;
+
+        clock.Restart();
+        var encryptedText = cipher.Encrypt(ocr.Text, TextContext(claim.Id));
+        var encryptedRaw = cipher.Encrypt(ocr.RawJson, RawContext(claim.Id));
+        timings.Encryption = clock.Elapsed;
+
+        var confident = fields.Confidence >= ConfidenceThreshold;
+        var outcome = new OcrOutcome(
+            confident ? InvoiceStateMachine.OcrSucceeded : InvoiceStateMachine.OcrNeedsValidation,
+            ocr.Engine,
+            fields.Confidence,
+            encryptedText,
+            encryptedRaw,
+            fields,
+            FieldConfidences(fields, ocr),
+            confident ? null : LowConfidenceMessage + (HasAnyInvoiceField(fields) ? "" : " : aucun champ de facture reconnu (document autre qu'une facture ?)."));
+
+        clock.Restart();
+        var stored = await WithStoreRetriesAsync(() => store.StoreOcrResultAsync(claim, outcome, cancellationToken), cancellationToken);
+        if (stored && confident)
+        {
+            await queue.EnqueueAsync(QueueNames.AiAnalysis, new AiAnalysisJob(claim.Id, claim.TenantId).ToJson(), cancellationToken: cancellationToken);
+        }
+        timings.Store = clock.Elapsed;
+        if (!stored)
+        {
+            logger.LogWarning("Invoice {InvoiceId} was taken back while its OCR ran; result discarded", claim.Id);
+            return new OcrAttemptResult(OcrAttemptStatus.ClaimLost, null, timings);
+        }
+        return new OcrAttemptResult(confident ? OcrAttemptStatus.Completed : OcrAttemptStatus.NeedsValidation, null, timings);
+    }
+
+    /// <summary>
+    /// The sweeper's move for an invoice whose attempt never finished (worker died, engine hung): it counts as a
+    /// failed attempt, so a document that crashes the worker every time still ends in OCR_FAILED.
+    /// </summary>
+    public Task<OcrAttemptResult> FailStuckAsync(ClaimedInvoice claim, TimeSpan stuckFor, CancellationToken cancellationToken) =>
+        FailAsync(claim, $"Traitement OCR interrompu (aucun résultat après {(int)stuckFor.TotalSeconds} s).", permanent: false, new OcrStageTimings(), cancellationToken);
+
+    private async Task<OcrAttemptResult> FailAsync(ClaimedInvoice claim, string message, bool permanent, OcrStageTimings timings, CancellationToken cancellationToken)
+    {
+        var failed = claim.RetryCount + 1;
+        var final = OcrRetryPolicy.IsFinal(failed, permanent);
+        var transition = final ? InvoiceStateMachine.OcrGaveUp : InvoiceStateMachine.OcrRetryLater;
+        var delay = final ? TimeSpan.Zero : OcrRetryPolicy.DelayAfter(failed, TimeSpan.FromSeconds(settings.Value.RetryBaseDelaySeconds));
+        var nextToken = Guid.NewGuid();
+        var errorMessage = final && !permanent ? $"{message} (échec après {failed} tentatives)" : message;
+        var clock = Stopwatch.StartNew();
+        var recorded = await WithStoreRetriesAsync(() => store.RecordFailureAsync(claim, transition, errorMessage, nextToken, delay, cancellationToken), cancellationToken);
+        if (recorded && !final)
+        {
+            await queue.EnqueueAsync(QueueNames.OcrJobs, new OcrJob(claim.Id, nextToken).ToJson(), delay, cancellationToken);
+        }
+        timings.Store = clock.Elapsed;
+        if (!recorded)
+        {
+            return new OcrAttemptResult(OcrAttemptStatus.ClaimLost, message, timings);
+        }
+        return new OcrAttemptResult(final ? OcrAttemptStatus.Failed : OcrAttemptStatus.RetryScheduled, errorMessage, timings);
+    }
+
+    private async Task<bool> WithStoreRetriesAsync(Func<Task<bool>> write, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (Exception e) when (attempt < StoreRetryDelays.Length && UnhandledExceptionResult.IsTransientDependencyFailure(e))
+            {
+                logger.LogWarning("Database unavailable while storing an OCR result ({ExceptionType}); retrying", e.GetType().Name);
+                await Task.Delay(StoreRetryDelays[attempt], cancellationToken);
+            }
+        }
+    }
+
+    private static bool HasAnyInvoiceField(InvoiceFields f) =>
+        f.AmountTtc is not null || f.AmountHt is not null || f.InvoiceNumber is not null || f.InvoiceDate is not null || f.SupplierVat is not null;
+
+    private static string FieldConfidences(InvoiceFields f, OcrResult ocr)
+    {
+        var map = new Dictionary<string, double>(StringComparer.Ordinal) { ["engine"] = Math.Round(ocr.Confidence, 4) };
+        void Add<T>(string name, Extracted<T>? field)
+        {
+            if (field is not null)
+            {
+                map[name] = Math.Round(field.Confidence, 4);
+            }
+        }
+        Add("supplierName", f.SupplierName);
+        Add("supplierVAT", f.SupplierVat);
+        Add("supplierSiren", f.SupplierSiren);
+        Add("supplierSiret", f.SupplierSiret);
+        Add("supplierAddress", f.SupplierAddress);
+        Add("invoiceNumber", f.InvoiceNumber);
+        Add("invoiceDate", f.InvoiceDate);
+        Add("dueDate", f.DueDate);
+        Add("amountHT", f.AmountHt);
+        Add("amountTVA", f.AmountTva);
+        Add("amountTTC", f.AmountTtc);
+        Add("tvaRate", f.VatRate);
+        Add("currency", f.Currency);
+        return JsonSerializer.Serialize(map);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace Backend.Core.Ocr;
+
+/// <summary>
+/// Parses Tesseract's TSV output (level, page_num, block_num, par_num, line_num, word_num, left, top, width,
+/// height, conf, text) into pages of positioned words and line-broken text.
+/// </summary>
+public static class TesseractTsv
+{
+    public static IReadOnlyList<OcrPage> Parse(string tsv, int firstPageNumber)
+    {
+        var pages = new SortedDictionary<int, List<(int Block, int Paragraph, int Line, OcrWord Word)>>();
+        foreach (var line in tsv.Split('\n'))
+        {
+            var columns = line.TrimEnd('\r').Split('\t');
+            if (columns.Length < 12 || columns[0] != "5")
+            {
+                continue; // header, or a page/block/paragraph/line row
+            }
+            var text = columns[11].Trim();
+            if (text.Length == 0 || !double.TryParse(columns[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var conf) || conf < 0)
+            {
+                continue;
+            }
+            var page = Int(columns[1]);
+            var block = Int(columns[2]);
+            var paragraph = Int(columns[3]);
+            var lineNumber = Int(columns[4]);
+            var word = new OcrWord(text, Math.Clamp(conf / 100.0, 0, 1), Int(columns[6]), Int(columns[7]), Int(columns[8]), Int(columns[9]), block, lineNumber);
+            if (!pages.TryGetValue(page, out var words))
+            {
+                pages[page] = words = [];
+            }
+            words.Add((block, paragraph, lineNumber, word));
+        }
+
+        var result = new List<OcrPage>();
+        var number = firstPageNumber;
+        foreach (var (_, words) in pages)
+        {
+            var text = new StringBuilder();
+            foreach (var group in words.GroupBy(w => (w.Block, w.Paragraph, w.Line)))
+            {
+                text.AppendJoin(' ', group.Select(w => w.Word.Text)).Append('\n');
+            }
+            result.Add(new OcrPage(number++, text.ToString(), words.Select(w => w.Word).ToList()));
+        }
+        return result;
+    }
+
+    private static int Int(string value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+}
