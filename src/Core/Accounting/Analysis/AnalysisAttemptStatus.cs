@@ -1,0 +1,10 @@
+namespace Backend.Core.Accounting.Analysis;
+
+public enum AnalysisAttemptStatus
+{
+    NothingToClaim,
+    Completed,
+    Failed,
+    RetryScheduled,
+    ClaimLost,
+}
