@@ -68,7 +68,7 @@ public static class InvoiceJson
 
     public static string? Money(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture);
 
-    public static string? Date(DateOnly? value) => value?.ToString("yyyy-MM-dd'T'00:00:00.000'Z'", CultureInfo.InvariantCulture);
+    public static string? Date(DateOnly? value) => value is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00.000Z" : null;
 
     public static string? Timestamp(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

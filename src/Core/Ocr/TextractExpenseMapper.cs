@@ -35,7 +35,7 @@ public static class TextractExpenseMapper
                     {
                         continue;
                     }
-                    var confidence = Normalise(field?["ValueDetection"]?["Confidence"]) * Normalise(field?["Type"]?["Confidence"], 1.0);
+                    var confidence = Normalise(field?["ValueDetection"]?["Confidence"]);
                     fields.Add(new OcrField(type, field?["LabelDetection"]?["Text"]?.GetValue<string>(), value, Math.Round(confidence, 4),
                         field?["PageNumber"]?.GetValue<int>() ?? 1));
                 }
@@ -105,8 +105,8 @@ public static class TextractExpenseMapper
     }
 
     /// <summary>Textract confidences are 0–100.</summary>
-    private static double Normalise(JsonNode? confidence, double missing = 0) =>
-        confidence is null ? missing : Math.Clamp(confidence.GetValue<double>() / 100.0, 0, 1);
+    private static double Normalise(JsonNode? confidence) =>
+        confidence is null ? 0 : Math.Clamp(confidence.GetValue<double>() / 100.0, 0, 1);
 
     private static int Thousandths(JsonNode? value) => value is null ? 0 : (int)Math.Round(value.GetValue<double>() * 1000);
 }

@@ -66,7 +66,7 @@ public sealed partial class TextractOcrEngine(TextractClient client, AwsCredenti
         using var s3 = CreateS3Client();
         using (var stream = new MemoryStream(content.ToArray(), writable: false))
         {
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Settings.S3Bucket, Key = key, InputStream = stream, ContentType = MediaTypes.Pdf }, cancellationToken);
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Settings.S3Bucket, Key = key, InputStream = stream, ContentType = MediaTypes.Pdf, UseChunkEncoding = false }, cancellationToken);
         }
         try
         {
@@ -115,7 +115,7 @@ public sealed partial class TextractOcrEngine(TextractClient client, AwsCredenti
 
     private AmazonS3Client CreateS3Client()
     {
-        var config = new AmazonS3Config();
+        var config = new AmazonS3Config { RequestChecksumCalculation = Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED };
         if (Settings.S3Endpoint.Length > 0)
         {
             config.ServiceURL = Settings.S3Endpoint;
