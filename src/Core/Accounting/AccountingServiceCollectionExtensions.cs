@@ -66,7 +66,7 @@ public static class AccountingServiceCollectionExtensions
     /// <summary>SelfHost only: the AI-analysis handler on the PostgreSQL queue.</summary>
     public static IServiceCollection AddSelfHostedAccountingWorkers(this IServiceCollection services)
     {
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<AiAnalysisJobHandler>());
+        services.AddSingleton<IJobHandler, AiAnalysisJobHandler>();
         return services;
     }
 }
