@@ -9,6 +9,8 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -n "$(pg_bin initdb 2>/dev/null)" ] || missing+=(postgresql)
 command -v pgbench >/dev/null 2>&1 || missing+=(postgresql-contrib)
+# The extraction corpus degrades scans with ImageMagick 6 (some images put a stand-in `convert` first on PATH).
+[ -x /usr/bin/convert-im6.q16 ] || [ -x /usr/bin/magick ] || missing+=(imagemagick)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

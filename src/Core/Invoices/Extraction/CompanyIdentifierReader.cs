@@ -33,7 +33,7 @@ internal static partial class CompanyIdentifierReader
             foreach (var cell in line.Cells)
             {
                 var client = clientCells.Contains(cell) || cell.Folded.Contains("client", StringComparison.Ordinal);
-                var penalty = client ? 0.45 : 0;
+                var penalty = client ? 0.6 : 0;
                 var vatLabel = Regex.IsMatch(cell.Folded + " " + line.Folded, @"tva|t\.v\.a|vat|intra|identification");
                 foreach (Match m in FrenchVat().Matches(cell.Text))
                 {
@@ -102,6 +102,6 @@ internal static partial class CompanyIdentifierReader
             .Select(g => (Value: g.Key, Score: g.Max(c => c.Score) + 0.02 * (g.Count() - 1)))
             .OrderByDescending(g => g.Score)
             .First();
-        return best.Score <= 0.2 ? null : new(best.Value, Math.Round(Math.Clamp(best.Score, 0, 0.99), 3));
+        return best.Score < 0.35 ? null : new(best.Value, Math.Round(Math.Clamp(best.Score, 0, 0.99), 3));
     }
 }

@@ -5,7 +5,7 @@ namespace Backend.Core.Invoices.Extraction;
 /// <summary>Reads dates in the styles French invoices use: 15/01/2024, 15.01.2024, 15-01-24, 15 janvier 2024, 1er mars 2024, 2024-01-15.</summary>
 internal static partial class DateParser
 {
-    [GeneratedRegex(@"(?<!\d)(?:(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})|(?<d>\d{1,2})\s?[/.\-]\s?(?<m>\d{1,2})\s?[/.\-]\s?(?<y>\d{4}|\d{2})|(?<d>\d{1,2})(?:er)?\s*(?<mn>janv(?:ier)?|f[eé]v(?:rier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t?|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[eé]c(?:embre)?|january|february|march|april|may|june|july|august|september|october|november|december)\.?\s*(?<y>\d{4}))(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d)(?:(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})|(?<d>\d{1,2})\s?[/.\-]\s?(?<m>\d{1,2})\s?[/.\-]\s?(?<y>\d{4}|\d{2})|(?<d>\d{1,2})(?:er)?\s*(?<mn>janv(?:ier)?|f[eé]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t?|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[eé]c(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|mar|april|apr|may|june|jun|july|jul|aug(?:ust)?|sep(?:tember)?|october|november|december)\.?\s*(?<y>\d{4})|(?<mn>janv(?:ier)?|f[eé]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t?|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[eé]c(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|mar|april|apr|may|june|jun|july|jul|aug(?:ust)?|sep(?:tember)?|october|november|december)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4}))(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex DatePattern();
 
     public static IReadOnlyList<(DateOnly Date, int Start, int Length)> FindAll(string text)

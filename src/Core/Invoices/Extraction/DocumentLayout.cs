@@ -168,7 +168,8 @@ internal sealed class DocumentLayout
         string.Join(' ', words.Select(w => w.Text)),
         words[0].Left,
         words[^1].Left + words[^1].Width,
-        words.Min(w => w.Confidence));
+        // Tesseract marks words it gives no confidence for with -1: unknown, not wrong.
+        words.Where(w => w.Confidence >= 0).Select(w => w.Confidence).DefaultIfEmpty(1).Min());
 
     /// <summary>The median slope of the engine's own lines (dy/dx), from their first and last words.</summary>
     private static double EstimateSlope(List<OcrWord> words)

@@ -10,11 +10,15 @@ namespace Backend.Core.Invoices.Extraction;
 /// </summary>
 public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
 {
-    [GeneratedRegex(@"facture\s*d'avoir|(?<![a-z])avoir\s*(?:n\s?[°o]|num|:|#|\d)|note\s*de\s*credit|credit\s*note|^\s*avoir\s*$")]
+    [GeneratedRegex(@"facture\s*d'avoir|(?<![a-z'])avoir\s*(?:n\s?[°o]|num|:|#|\d)|^\s*avoir(?=\s+[a-z\-/]*\d)|note\s*de\s*credit|credit\s*note|^\s*avoir\s*$")]
     private static partial Regex CreditNoteTitle();
 
     [GeneratedRegex(@"tva\s*non\s*applicable|293\s*b|exoneration\s*de\s*tva|exonere\s*de\s*tva|autoliquidation|franchise\s*en\s*base")]
     private static partial Regex VatExempt();
+
+    // Charges outside the VAT base that make TTC ≠ HT + TVA on a correct invoice.
+    [GeneratedRegex(@"non\s*soumis|taxe\s*de\s*sejour|debours|hors\s*champ|frais\s*de\s*timbre|eco-?participation|eco-?contribution")]
+    private static partial Regex OutsideVat();
 
     public InvoiceFields Extract(OcrResult ocr)
     {
@@ -53,9 +57,11 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
             AddAmountCandidates(target, hit, labels, layout);
         }
 
+        AddPerRateSum(tva, labels);
         var breakdown = VatBreakdownReader.Read(layout, labels);
+        var outsideVat = layout.Lines.Where(l => OutsideVat().IsMatch(l.Folded)).SelectMany(l => AmountParser.FindAll(l.Text)).Select(a => a.Value).Distinct().ToList();
         var distinctStated = statedRates.Distinct().ToList();
-        var totals = TotalsSolver.Solve(ht, tva, ttc, breakdown, distinctStated.Count == 1 ? distinctStated[0] : null, vatExempt);
+        var totals = TotalsSolver.Solve(ht, tva, ttc, breakdown, distinctStated.Count == 1 ? distinctStated[0] : null, vatExempt, outsideVat);
         if (totals.Tva is not null && breakdown.Count > 0 && Math.Abs(breakdown.Sum(b => b.TaxAmount) - totals.Tva.Value) > 0.011m * breakdown.Count)
         {
             // Rows that looked like VAT lines but do not add up to the VAT total were item rows.
@@ -123,7 +129,7 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
             var amounts = AmountParser.FindAll(spot.Text);
             if (spot.Below)
             {
-                if (sameLine.Count == 0 && amounts.Count > 0)
+                if (sameLine.Count == 0 && amounts.Count > 0 && !labels.ColumnContinues(spot, hit.Cell))
                 {
                     target.Add(new(amounts[0].Value, baseScore * 0.85 * Math.Clamp(spot.Cell.Confidence + 0.15, 0.3, 1), "below"));
                 }
@@ -139,6 +145,32 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         }
     }
 
+    /// <summary>
+    /// Invoices with several rates often print one "TVA r %" line per rate and no VAT total: their sum is
+    /// a candidate for the total, which the arithmetic check then accepts or not.
+    /// </summary>
+    private static void AddPerRateSum(List<Candidate<decimal>> tva, LabelFinder labels)
+    {
+        var perRate = new Dictionary<decimal, decimal>();
+        foreach (var hit in labels.Hits.Where(h => h.Kind == LabelKind.AmountTva && !labels.IsItemTableHeader(h.Line)))
+        {
+            var rates = VatBreakdownReader.RateOf(hit.Line.Text);
+            if (rates.Count != 1 || perRate.ContainsKey(rates[0]))
+            {
+                continue;
+            }
+            var amounts = labels.ValueSpots(hit, allowBelow: false).SelectMany(s => AmountParser.FindAll(s.Text)).ToList();
+            if (amounts.Count > 0)
+            {
+                perRate[rates[0]] = amounts[^1].Value;
+            }
+        }
+        if (perRate.Count >= 2)
+        {
+            tva.Add(new(perRate.Values.Sum(), 0.85, "per-rate sum"));
+        }
+    }
+
     private static (Extracted<DateOnly>? Invoice, Extracted<DateOnly>? Due) ReadDates(
         DocumentLayout layout, LabelFinder labels, EngineFieldReader.Candidates engine, ISet<LayoutCell> clientCells)
     {
@@ -147,6 +179,11 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         var labelled = new HashSet<DateOnly>();
         foreach (var hit in labels.Hits.Where(h => h.Kind is LabelKind.InvoiceDate or LabelKind.DueDate or LabelKind.Other))
         {
+            // "sur facture F-12 du 20/12/2023": a weak date label after another document's reference is that document's date.
+            if (hit.Rule.Strength <= 0.6 && labels.HitsOn(hit.Line).Any(h => h.Kind == LabelKind.Other && (h.CellIndex < hit.CellIndex || (h.CellIndex == hit.CellIndex && h.Start < hit.Start))))
+            {
+                continue;
+            }
             foreach (var spot in labels.ValueSpots(hit))
             {
                 var dates = DateParser.FindAll(spot.Text);
@@ -168,22 +205,9 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
                 break;
             }
         }
-        if (invoice.Count == 0)
+        if (invoice.Count == 0 && FirstUnlabelledDate(layout, clientCells, labelled) is { } fallback)
         {
-            // No label: the first unlabelled date at the top of the first page is usually the invoice date.
-            foreach (var line in layout.Lines.Take(25))
-            {
-                foreach (var cell in line.Cells.Where(c => !clientCells.Contains(c)))
-                {
-                    var found = DateParser.FindAll(cell.Text).Select(d => d.Date).FirstOrDefault(d => !labelled.Contains(d));
-                    if (found != default)
-                    {
-                        invoice.Add(new(found, 0.5 * Math.Clamp(cell.Confidence + 0.15, 0.3, 1), "position"));
-                        goto done;
-                    }
-                }
-            }
-        done:;
+            invoice.Add(fallback);
         }
         var invoiceDate = Best(invoice);
         var dueDate = Best(due);
@@ -192,6 +216,23 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
             dueDate = dueDate with { Confidence = dueDate.Confidence * 0.6 };
         }
         return (invoiceDate, dueDate);
+    }
+
+    /// <summary>No label: the first unlabelled date at the top of the document is usually the invoice date.</summary>
+    private static Candidate<DateOnly>? FirstUnlabelledDate(DocumentLayout layout, ISet<LayoutCell> clientCells, ISet<DateOnly> labelled)
+    {
+        foreach (var line in layout.Lines.Take(25))
+        {
+            foreach (var cell in line.Cells.Where(c => !clientCells.Contains(c)))
+            {
+                var found = DateParser.FindAll(cell.Text).Select(d => d.Date).Where(d => !labelled.Contains(d)).ToList();
+                if (found.Count > 0)
+                {
+                    return new(found[0], 0.5 * Math.Clamp(cell.Confidence + 0.15, 0.3, 1), "position");
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>Cells that belong to the addressee: the client label's own cell and the cells under it.</summary>

@@ -80,7 +80,7 @@ internal sealed class LabelFinder
         var sameLine = new List<ValueSpot>();
         if (!string.IsNullOrWhiteSpace(TrimSeparators(rest)))
         {
-            sameLine.Add(new ValueSpot(TrimSeparators(rest), cell, false, 0));
+            sameLine.Add(new ValueSpot(TrimSeparators(rest), cell, false, 0, line));
         }
         if (next is null)
         {
@@ -92,18 +92,19 @@ internal sealed class LabelFinder
                     var before = line.Cells[c].Text[..cellHits[0].Start];
                     if (!string.IsNullOrWhiteSpace(TrimSeparators(before)))
                     {
-                        sameLine.Add(new ValueSpot(TrimSeparators(before), line.Cells[c], false, c - hit.CellIndex));
+                        sameLine.Add(new ValueSpot(TrimSeparators(before), line.Cells[c], false, c - hit.CellIndex, line));
                     }
                     break;
                 }
-                sameLine.Add(new ValueSpot(TrimSeparators(line.Cells[c].Text), line.Cells[c], false, c - hit.CellIndex));
+                sameLine.Add(new ValueSpot(TrimSeparators(line.Cells[c].Text), line.Cells[c], false, c - hit.CellIndex, line));
             }
         }
         foreach (var spot in sameLine)
         {
             yield return spot;
         }
-        if (!allowBelow)
+        // A label followed at once by another label ("en date du") has its value after that label, not below.
+        if (!allowBelow || (sameLine.Count == 0 && next is not null))
         {
             yield break;
         }
@@ -132,10 +133,33 @@ internal sealed class LabelFinder
                     // Another label sits under this one: a list of labels, not a header over its values.
                     yield break;
                 }
-                yield return new ValueSpot(TrimSeparators(candidate.Text), candidate, true, distance);
+                yield return new ValueSpot(TrimSeparators(candidate.Text), candidate, true, distance, below);
                 yield break;
             }
         }
+    }
+
+    /// <summary>True when the column under <paramref name="spot"/> goes on with more values: a table's rows, not a total under its label.</summary>
+    public bool ColumnContinues(ValueSpot spot, LayoutCell labelCell)
+    {
+        var height = _layout.LineHeight(spot.Line.Page);
+        var i = spot.Line.Index + 1;
+        if (i >= _layout.Lines.Count || _layout.Lines[i].Page != spot.Line.Page || _layout.Lines[i].Top - spot.Line.Top > height * 2.5)
+        {
+            return false;
+        }
+        return _layout.Lines[i].Cells.Any(c => c.OverlapsHorizontally(labelCell, height * 1.5) && IsBareAmount(c.Text));
+    }
+
+    private static bool IsBareAmount(string text)
+    {
+        var amounts = AmountParser.FindAll(text);
+        if (amounts.Count != 1)
+        {
+            return false;
+        }
+        var rest = text.Remove(amounts[0].Start, amounts[0].Length);
+        return rest.Count(char.IsLetter) < 4;
     }
 
     private static string TrimSeparators(string s) => s.Trim().TrimStart(':', '.', '-', '=', ' ', '\u00A0', '\u202F', '|').Trim();

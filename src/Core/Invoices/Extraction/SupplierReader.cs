@@ -12,7 +12,7 @@ internal static partial class SupplierReader
     [GeneratedRegex(@"(?<![a-z])(?:sarl|sas|sasu|eurl|sa|sci|snc|scop|selarl|selas|eirl|ei|sarlu|ltd|limited|gmbh|inc|llc|bv|srl|s\.a\.r\.l|s\.a\.s|s\.a)(?![a-z])")]
     private static partial Regex LegalForm();
 
-    [GeneratedRegex(@"@|www\.|https?:|(?:^|\s)(?:tel|tél|fax|mob|port)\b|\+33|(?:\d{2}[ .]){4}\d{2}|\b\d{5}\b|siret|siren|rcs|capital|iban|bic|page\s*\d|^\d|^(?:facture|avoir|invoice|devis|credit note|note de credit)(?:\s|$)|^(?:date|n°|no|ref|client)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"@|www\.|https?:|(?:^|\s)(?:tel|tél|fax|mob|port)\b|\+33|(?:\d{2}[ .]){4}\d{2}|\b\d{5}\b|siret|siren|rcs|capital|iban|bic|page\s*\d|^\d|^(?:facture|avoir|invoice|devis|credit note|note de credit)(?:\s|$)|^(?:date|n°|no\.?|ref|client|total|montant)(?![a-zà-ÿ])", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
 
     [GeneratedRegex(@"\b\d{5}\s+[A-Za-zÀ-ÿ]")]
@@ -43,21 +43,31 @@ internal static partial class SupplierReader
         var rank = 0;
         foreach (var line in firstPage)
         {
-            foreach (var cell in line.Cells)
+            if (labels.IsItemTableHeader(line))
             {
-                if (clientCells.Contains(cell) || !LooksLikeName(cell.Text))
+                // The issuer is named above the items, never below their header.
+                break;
+            }
+            for (var c = 0; c < line.Cells.Count; c++)
+            {
+                var cell = line.Cells[c];
+                if (clientCells.Contains(cell) || !LooksLikeName(cell.Text) || IsMostlyLabel(labels, line, c))
                 {
                     continue;
                 }
                 var name = Clean(cell.Text);
-                var score = 0.62 - 0.04 * rank;
+                var score = 0.62 - 0.05 * Math.Min(rank, 6);
                 if (LegalForm().IsMatch(cell.Folded))
                 {
                     score += 0.25;
                 }
+                if (IsSentence(name))
+                {
+                    score *= 0.7;
+                }
                 if (footerText.Contains(TextFold.Fold(name), StringComparison.Ordinal))
                 {
-                    score += 0.15;
+                    score += 0.3;
                 }
                 score *= Math.Clamp(cell.Confidence + 0.1, 0.3, 1);
                 candidates.Add((name, score, line, cell));
@@ -83,6 +93,14 @@ internal static partial class SupplierReader
         var best = candidates.MaxBy(c => c.Score);
         return new Supplier(new(best.Name, Math.Round(Math.Min(0.97, best.Score), 3)), ReadAddress(layout, best.Line, best.Cell));
     }
+
+    // "Montants exprimés en euros" is a sentence; "Transports de la Loire" is a name.
+    private static bool IsSentence(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Count(w => char.IsLower(w[0]) && w.Length > 3 && w is not ("chez" or "pour" or "sous" or "dans")) >= 1;
+
+    private static bool IsMostlyLabel(LabelFinder labels, LayoutLine line, int cellIndex) =>
+        labels.HitsOn(line).Where(h => h.CellIndex == cellIndex).Sum(h => h.End - h.Start) * 2 > line.Cells[cellIndex].Text.Trim().Length;
 
     private static Extracted<string>? ReadAddress(DocumentLayout layout, LayoutLine nameLine, LayoutCell nameCell)
     {

@@ -22,8 +22,10 @@ internal static class TotalsSolver
         IReadOnlyList<Candidate<decimal>> ttc,
         IReadOnlyList<VatLine> breakdown,
         decimal? statedRate,
-        bool vatExempt)
+        bool vatExempt,
+        IReadOnlyList<decimal>? outsideVat = null)
     {
+        outsideVat ??= [];
         var hts = Top(ht);
         var tvas = Top(tva);
         var ttcs = Top(ttc);
@@ -42,7 +44,8 @@ internal static class TotalsSolver
                     var score = (h?.Score ?? 0) + (v?.Score ?? 0) + (t?.Score ?? 0) * 1.3;
                     if (h is not null && v is not null && t is not null)
                     {
-                        score += Math.Abs(h.Value + v.Value - t.Value) <= tolerance ? 2.0 : -1.0;
+                        score += Math.Abs(h.Value + v.Value - t.Value) <= tolerance ? 2.0
+                            : outsideVat.Any(x => Math.Abs(h.Value + v.Value + x - t.Value) <= tolerance) ? 1.5 : -1.0;
                     }
                     else if (h is not null && t is not null)
                     {
@@ -84,11 +87,12 @@ internal static class TotalsSolver
 
         if (H is not null && V is not null && T is not null)
         {
-            if (Math.Abs(H.Value + V.Value - T.Value) <= tolerance)
+            var outside = outsideVat.Any(x => Math.Abs(H.Value + V.Value + x - T.Value) <= tolerance);
+            if (Math.Abs(H.Value + V.Value - T.Value) <= tolerance || outside)
             {
                 consistent = true;
                 var rateOk = PlausibleTax(V.Value, H.Value, taxSum, vatExempt);
-                var agreed = rateOk ? 0.985 : 0.93;
+                var agreed = outside ? 0.9 : rateOk ? 0.985 : 0.93;
                 ch = Math.Max(ch, agreed);
                 cv = Math.Max(cv, agreed);
                 ct = Math.Max(ct, agreed);
@@ -188,7 +192,7 @@ internal static class TotalsSolver
         {
             var ratio = V.Value / H.Value * 100m;
             var nearest = StandardRates.MinBy(r => Math.Abs(r - ratio));
-            if (V.Value == 0 && vatExempt)
+            if (V.Value == 0 && (vatExempt || T == H))
             {
                 rate = new(0m, 0.9);
             }

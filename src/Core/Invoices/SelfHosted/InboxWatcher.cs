@@ -25,16 +25,15 @@ public sealed class InboxWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var inbox = Path.Combine(blobs.RootPath, ContainerNames.Inbox);
-        Directory.CreateDirectory(inbox);
-        using var watcher = new FileSystemWatcher(inbox) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        watcher.Created += (_, _) => Wake();
-        watcher.Changed += (_, _) => Wake();
-        watcher.Renamed += (_, _) => Wake();
-
         var options = settings.Value;
         var scanInterval = TimeSpan.FromSeconds(options.InboxScanIntervalSeconds);
         var settle = TimeSpan.FromMilliseconds(options.InboxSettleMilliseconds);
+        // An unusable blob directory must not stop the host: health reports it, and we keep trying.
+        using var watcher = await StartWatchingAsync(scanInterval, stoppingToken);
+        if (watcher is null)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var waitingForSettle = false;
@@ -46,9 +45,14 @@ public sealed class InboxWatcher(
             {
                 return;
             }
-            catch (Exception e) when (UnhandledExceptionResult.IsTransientDependencyFailure(e) || e is IOException)
+            catch (Exception e) when (UnhandledExceptionResult.IsTransientDependencyFailure(e) || e is IOException or UnauthorizedAccessException)
             {
                 logger.LogWarning("Inbox scan failed ({ExceptionType}); retrying on the next scan", e.GetType().Name);
+            }
+            catch (Exception e)
+            {
+                // Never take the host down for one bad scan.
+                logger.LogError(e, "Inbox scan failed; retrying on the next scan");
             }
             // A file still settling is looked at again shortly rather than at the next full interval.
             var wait = waitingForSettle ? TimeSpan.FromMilliseconds(Math.Max(50, settle.TotalMilliseconds / 2)) : scanInterval;
@@ -61,6 +65,37 @@ public sealed class InboxWatcher(
                 return;
             }
         }
+    }
+
+    private async Task<FileSystemWatcher?> StartWatchingAsync(TimeSpan retryInterval, CancellationToken stoppingToken)
+    {
+        var inbox = Path.Combine(blobs.RootPath, ContainerNames.Inbox);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                Directory.CreateDirectory(inbox);
+                var watcher = new FileSystemWatcher(inbox) { IncludeSubdirectories = true };
+                watcher.Created += (_, _) => Wake();
+                watcher.Changed += (_, _) => Wake();
+                watcher.Renamed += (_, _) => Wake();
+                watcher.EnableRaisingEvents = true;
+                return watcher;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                logger.LogWarning("Inbox directory unusable ({ExceptionType}); retrying in {Interval}", e.GetType().Name, retryInterval);
+            }
+            try
+            {
+                await Task.Delay(retryInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        return null;
     }
 
     /// <returns>true when some file was too fresh to take yet.</returns>
@@ -84,7 +119,17 @@ public sealed class InboxWatcher(
             {
                 continue;
             }
-            var result = await intake.AcceptInboxBlobAsync(blob.Name, blob.ETag, cancellationToken);
+            InboxIntakeResult result;
+            try
+            {
+                result = await intake.AcceptInboxBlobAsync(blob.Name, blob.ETag, cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                // A name the blob store refuses (backslash, control characters): never an invoice.
+                _taken.Add((blob.Name, blob.ETag));
+                continue;
+            }
             if (result.Outcome != "gone")
             {
                 _taken.Add((blob.Name, blob.ETag));

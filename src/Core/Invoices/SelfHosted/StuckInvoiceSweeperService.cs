@@ -28,6 +28,10 @@ public sealed class StuckInvoiceSweeperService(
             {
                 logger.LogWarning("Stuck-invoice sweep skipped: database unavailable ({ExceptionType})", e.GetType().Name);
             }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Stuck-invoice sweep failed; trying again at the next interval");
+            }
         }
         while (await WaitAsync(timer, stoppingToken));
     }

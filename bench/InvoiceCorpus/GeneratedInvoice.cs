@@ -1,0 +1,3 @@
+namespace Backend.Bench.InvoiceCorpus;
+
+public sealed record GeneratedInvoice(GroundTruth Truth, byte[] Pdf);

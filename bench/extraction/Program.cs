@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Backend.Bench.Extraction;
+using Backend.Bench.InvoiceCorpus;
+using Backend.Core.Invoices.Extraction;
+using Backend.Core.Ocr;
+
+// Generates the corpus, runs the local engine path and the extractor over it, and prints per-field
+// precision/recall/exact match, calibration against the 0.70 gate, and throughput.
+if (args.Length == 2 && args[0] == "extract")
+{
+    // Prints what the extractor reads from one pdftotext output, for looking into a failure.
+    var text = File.ReadAllText(args[1]);
+    var pages = text.Split('\f').Select((p, i) => new OcrPage(i + 1, p, [])).ToList();
+    var fields = new InvoiceFieldExtractor().Extract(new OcrResult("pdftotext", text, 1, pages, [], "{}"));
+    Console.WriteLine(JsonSerializer.Serialize(fields, new JsonSerializerOptions { WriteIndented = true }));
+    return 0;
+}
+
+var count = 200;
+var seed = 20240115;
+var kinds = new List<string> { "digital", "scanned" };
+var output = Path.Combine(Directory.GetCurrentDirectory(), ".local", "extraction-corpus");
+var parallelism = Math.Max(1, Environment.ProcessorCount);
+var showFailures = 0;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--count": count = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--kind": kinds = [args[++i]]; break;
+        case "--out": output = args[++i]; break;
+        case "--parallel": parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--show-failures": showFailures = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+
+var extractor = new InvoiceFieldExtractor();
+var json = new JsonSerializerOptions { WriteIndented = true };
+var failedTargets = false;
+foreach (var kind in kinds)
+{
+    var dir = Path.Combine(output, kind);
+    Directory.CreateDirectory(dir);
+    var results = new ConcurrentBag<(GroundTruth Truth, InvoiceFields Fields, double OcrMs, double ExtractMs)>();
+    var total = Stopwatch.StartNew();
+    Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+    {
+        var invoice = InvoiceGenerator.Generate(seed, i);
+        var pdf = Path.Combine(dir, invoice.Truth.Id + ".pdf");
+        File.WriteAllBytes(pdf, invoice.Pdf);
+        File.WriteAllText(Path.ChangeExtension(pdf, ".json"), JsonSerializer.Serialize(invoice.Truth, json));
+        var ocrWatch = Stopwatch.StartNew();
+        OcrResult ocr = kind == "digital"
+            ? LocalEngine.ReadTextPdf(pdf)
+            : LocalEngine.ReadImages(ScanRenderer.Render(pdf, Path.Combine(dir, "pages"), seed ^ i));
+        var ocrMs = ocrWatch.Elapsed.TotalMilliseconds;
+        File.WriteAllText(Path.ChangeExtension(pdf, ".txt"), ocr.Text);
+        var extractWatch = Stopwatch.StartNew();
+        var fields = extractor.Extract(ocr);
+        results.Add((invoice.Truth, fields, ocrMs, extractWatch.Elapsed.TotalMilliseconds));
+    });
+    total.Stop();
+    var ordered = results.OrderBy(r => r.Truth.Id, StringComparer.Ordinal).ToList();
+    var report = Report.Build(ordered.Select(r => (r.Truth, r.Fields)).ToList());
+    Console.WriteLine();
+    Console.WriteLine($"== {kind}: {ordered.Count} invoices, {ordered.Sum(r => r.Truth.Pages)} pages, seed {seed} ==");
+    report.Print();
+    var pages = ordered.Sum(r => r.Truth.Pages);
+    Console.WriteLine($"throughput: {ordered.Count / total.Elapsed.TotalSeconds:0.0} invoices/s, {pages / total.Elapsed.TotalSeconds:0.00} pages/s on {parallelism} workers; " +
+        $"engine p50 {Percentile(ordered.Select(r => r.OcrMs), 0.5):0} ms/invoice, extraction p50 {Percentile(ordered.Select(r => r.ExtractMs), 0.5):0.0} ms, p95 {Percentile(ordered.Select(r => r.ExtractMs), 0.95):0.0} ms");
+    var (overallTarget, ttcTarget) = kind == "digital" ? (0.95, 0.99) : (0.85, 0.95);
+    var met = report.Overall >= overallTarget && report.TtcExact >= ttcTarget && report.GatedTtcErrorRate <= 0.01;
+    Console.WriteLine($"targets ({kind}): overall ≥ {overallTarget:P0}, TTC ≥ {ttcTarget:P0}, TTC wrong ≤ 1% above the gate: {(met ? "MET" : "NOT MET")}");
+    failedTargets |= !met;
+    foreach (var failure in report.Failures.Take(showFailures))
+    {
+        Console.WriteLine(failure);
+    }
+}
+return failedTargets ? 1 : 0;
+
+static double Percentile(IEnumerable<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+}
