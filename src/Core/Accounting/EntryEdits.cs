@@ -155,23 +155,24 @@ public sealed class EntryEdits(
         {
             return null;
         }
-        if (stored is { Count: > 0 } || corrections.Count > 0)
+        // No entries yet (validated without analysis, e.g. from PENDING_VALIDATION), or entries the corrections contradict:
+        // the rules book the invoice as validated, so what GET shows is what the export will write.
+        IReadOnlyList<AccountingEntry> rebuilt = [];
+        string note;
+        try
         {
-            IReadOnlyList<AccountingEntry> rebuilt = [];
-            string note;
-            try
-            {
-                rebuilt = rules.Analyze(new InvoiceToAnalyze(fields)).Entries;
-                note = "Écritures recalculées par les règles après correction de la facture.";
-            }
-            catch (InvoiceNotAnalyzableException e)
-            {
-                note = $"Écritures supprimées : {e.Message}";
-            }
-            if (stored is { Count: > 0 } || rebuilt.Count > 0)
-            {
-                await SaveAsync(connection, transaction, tenantId, current.Id, rebuilt, AnalyzerNames.Rules, note, cancellationToken);
-            }
+            rebuilt = rules.Analyze(new InvoiceToAnalyze(fields)).Entries;
+            note = stored is { Count: > 0 }
+                ? "Écritures recalculées par les règles après correction de la facture."
+                : "Écritures proposées par les règles à la validation.";
+        }
+        catch (InvoiceNotAnalyzableException e)
+        {
+            note = $"Pas d'écritures : {e.Message}";
+        }
+        if (stored is { Count: > 0 } || rebuilt.Count > 0)
+        {
+            await SaveAsync(connection, transaction, tenantId, current.Id, rebuilt, AnalyzerNames.Rules, note, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return null;

@@ -143,6 +143,21 @@ public sealed class AccountingPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validating_an_invoice_that_was_never_analysed_books_it_with_the_rules()
+    {
+        var (tenantId, key) = await _host.CreateTenantAsync();
+        var id = await AccountingRows.InsertInvoiceAsync(_database.DataSource, tenantId, InvoiceStatus.PendingValidation, supplier: "SNCF");
+
+        using var patch = await _host.SendAsync(HttpMethod.Patch, $"/api/invoices/{id}", key, new { });
+
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        var invoice = (await patch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invoice");
+        Assert.Equal(["62510000", "44566000", "40100000"],
+            invoice.GetProperty("accountingEntries").EnumerateArray().Select(e => e.GetProperty("accountNumber").GetString()));
+        Assert.Contains("à la validation", invoice.GetProperty("analysis").GetProperty("notes").GetString());
+    }
+
+    [Fact]
     public async Task With_an_api_key_claude_books_and_a_bad_answer_falls_back_to_the_rules_with_a_note()
     {
         await _host.StopAsync();

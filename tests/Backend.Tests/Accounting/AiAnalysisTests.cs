@@ -88,10 +88,32 @@ public sealed class AiAnalysisTests : IAsyncLifetime
         var again = await attempt.RunAsync(job, CancellationToken.None);
 
         Assert.Single(results, r => r == AnalysisAttemptStatus.Completed);
-        Assert.Equal(3, results.Count(r => r == AnalysisAttemptStatus.NothingToClaim));
+        Assert.All(results.Where(r => r != AnalysisAttemptStatus.Completed), r => Assert.Contains(r, new[] { AnalysisAttemptStatus.NothingToClaim, AnalysisAttemptStatus.Busy }));
         Assert.Equal(AnalysisAttemptStatus.NothingToClaim, again);
         Assert.Equal(3, (await AccountingRows.EntriesAsync(_database.DataSource, id)).Count);
         Assert.Equal(1, await _host.ScalarAsync<int>("SELECT attempts FROM invoice_analyses WHERE invoice_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task A_redelivery_while_the_claim_is_fresh_waits_and_takes_over_once_it_is_stuck()
+    {
+        var (tenantId, _) = await _host.CreateTenantAsync();
+        var id = await AccountingRows.InsertInvoiceAsync(_database.DataSource, tenantId, InvoiceStatus.AiProcessing);
+        await _host.ExecuteAsync("INSERT INTO invoice_analyses (invoice_id, tenant_id, attempts, started_at) VALUES (@id, @tenantId, 1, now())", new { id, tenantId });
+        var attempt = _host.Get<AiAnalysisAttempt>();
+
+        // The first delivery may still be running: nothing is done now, a copy is queued for after the stuck deadline.
+        Assert.Equal(AnalysisAttemptStatus.Busy, await attempt.RunAsync(new AnalysisJob(id, tenantId), CancellationToken.None));
+        Assert.Equal(InvoiceStatus.AiProcessing, await AccountingRows.StatusAsync(_database.DataSource, id));
+        Assert.True(await _host.ScalarAsync<bool>(
+            "SELECT visible_at > now() + interval '10 minutes' FROM job_queue WHERE queue = @q AND body LIKE @like",
+            new { q = QueueNames.AiAnalysis, like = $"%{id}%" }));
+
+        // Past the deadline the worker counts as dead: the job takes the invoice back as its second attempt.
+        await _host.ExecuteAsync("UPDATE invoices SET updated_at = now() - interval '1 hour' WHERE id = @id", new { id });
+        Assert.Equal(AnalysisAttemptStatus.Completed, await attempt.RunAsync(new AnalysisJob(id, tenantId), CancellationToken.None));
+        Assert.Equal(InvoiceStatus.AiCompleted, await AccountingRows.StatusAsync(_database.DataSource, id));
+        Assert.Equal(2, await _host.ScalarAsync<int>("SELECT attempts FROM invoice_analyses WHERE invoice_id = @id", new { id }));
     }
 
     [Fact]

@@ -31,7 +31,14 @@ public sealed class AiAnalysisAttempt(
     public async Task<AnalysisAttemptStatus> RunAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
         var stuckBefore = time.GetUtcNow() - TimeSpan.FromSeconds(_pipeline.StuckAfterSeconds);
-        var claim = await analyses.ClaimAsync(job, stuckBefore, cancellationToken);
+        var (claim, busy) = await analyses.ClaimAsync(job, stuckBefore, cancellationToken);
+        if (busy)
+        {
+            // Another delivery of this job holds the invoice. If it finishes, this copy will find nothing to do; if it
+            // died (crash, database lost mid-attempt), this copy arrives once the claim counts as stuck and takes it back.
+            await queue.EnqueueAsync(QueueNames.AiAnalysis, job.ToJson(), TimeSpan.FromSeconds(_pipeline.StuckAfterSeconds + 30), cancellationToken);
+            return AnalysisAttemptStatus.Busy;
+        }
         if (claim is null)
         {
             return AnalysisAttemptStatus.NothingToClaim;

@@ -24,8 +24,12 @@ public sealed class InvoiceAnalysisStore(NpgsqlDataSource dataSource, TimeProvid
     /// current token; or takes back an invoice left in AI_PROCESSING since before <paramref name="stuckBefore"/> by a
     /// crashed worker, when the redelivered job is the one that held it.
     /// </summary>
-    /// <returns>The claim, or null when this job has nothing to do (duplicate, stale, already analysed).</returns>
-    public async Task<AnalysisClaim?> ClaimAsync(AnalysisJob job, DateTimeOffset stuckBefore, CancellationToken cancellationToken)
+    /// <returns>
+    /// The claim, or null when this job has nothing to do (duplicate, stale, already analysed); <c>Busy</c> when the
+    /// invoice is in AI_PROCESSING under this job's token and not yet stuck (a redelivery while the first delivery runs,
+    /// or after it died).
+    /// </returns>
+    public async Task<(AnalysisClaim? Claim, bool Busy)> ClaimAsync(AnalysisJob job, DateTimeOffset stuckBefore, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -38,7 +42,7 @@ public sealed class InvoiceAnalysisStore(NpgsqlDataSource dataSource, TimeProvid
             """, job, transaction, cancellationToken: cancellationToken));
         if (state is null)
         {
-            return null;
+            return (null, false);
         }
 
         int attempt;
@@ -57,7 +61,8 @@ public sealed class InvoiceAnalysisStore(NpgsqlDataSource dataSource, TimeProvid
         }
         else
         {
-            return null;
+            var busy = state.Status == InvoiceStatus.AiProcessing && state.HasAnalysis && state.RetryToken == job.RetryToken;
+            return (null, busy);
         }
         var transition = InvoiceStateMachine.AiStarted;
         if (state.Status != InvoiceStatus.AiProcessing)
@@ -77,7 +82,7 @@ public sealed class InvoiceAnalysisStore(NpgsqlDataSource dataSource, TimeProvid
             """,
             new { job.InvoiceId, job.TenantId, attempt, job.RetryToken, now }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new AnalysisClaim(job.InvoiceId, job.TenantId, attempt, job.RetryToken);
+        return (new AnalysisClaim(job.InvoiceId, job.TenantId, attempt, job.RetryToken), false);
     }
 
     /// <summary>Stores the entries and the notes and moves to AI_COMPLETED, in one transaction.</summary>
