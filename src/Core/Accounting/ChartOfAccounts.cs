@@ -29,8 +29,16 @@ public static class ChartOfAccounts
         ("6", "Charges"),
     ];
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+
     /// <summary>The name of the most specific known root of <paramref name="account"/>.</summary>
-    public static string NameOf(string account)
+    public static string NameOf(string account) =>
+        Cache.TryGetValue(account, out var name) ? name
+        : Cache.Count < 10_000 ? Cache.GetOrAdd(account, Find)
+        : Find(account); // a chart of accounts is small; the cap only guards against junk
+
+
+    private static string Find(string account)
     {
         var known = ExpenseAccountTable.Rules
             .Select(r => (Root: r.Account, r.Name))

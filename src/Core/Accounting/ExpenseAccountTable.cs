@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Backend.Core.Accounting;
 
@@ -108,6 +107,15 @@ public static class ExpenseAccountTable
     private static bool ContainsWord(string normalized, string keyword) =>
         normalized.Contains($" {keyword} ", StringComparison.Ordinal);
 
-    private static int CountWord(string normalized, string keyword) =>
-        Regex.Count(normalized, $" {Regex.Escape(keyword)}(?= )");
+    private static int CountWord(string normalized, string keyword)
+    {
+        var needle = $" {keyword} ";
+        var count = 0;
+        // Overlapping matches share their separating space, so the search restarts on it.
+        for (var at = normalized.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(needle, at + needle.Length - 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
 }
