@@ -33,17 +33,16 @@ public sealed class InvoiceAnalysisStore(NpgsqlDataSource dataSource, TimeProvid
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var state = await connection.QuerySingleOrDefaultAsync<ClaimState>(new CommandDefinition("""
-            SELECT i.status AS Status, i.updated_at AS UpdatedAt, a.attempts AS Attempts, a.retry_token AS RetryToken,
-                   a.invoice_id IS NOT NULL AS HasAnalysis
-              FROM invoices i LEFT JOIN invoice_analyses a ON a.invoice_id = i.id
-             WHERE i.id = @InvoiceId AND i.tenant_id = @TenantId
-               FOR UPDATE OF i
-            """, job, transaction, cancellationToken: cancellationToken));
-        if (state is null)
+        if (!await LockAsync(connection, transaction, job.InvoiceId, job.TenantId, cancellationToken))
         {
             return (null, false);
         }
+        var state = await connection.QuerySingleAsync<ClaimState>(new CommandDefinition("""
+            SELECT i.status AS Status, i.updated_at AS UpdatedAt, a.attempts AS Attempts, a.retry_token AS RetryToken,
+                   a.invoice_id IS NOT NULL AS HasAnalysis
+              FROM invoices i LEFT JOIN invoice_analyses a ON a.invoice_id = i.id
+             WHERE i.id = @InvoiceId
+            """, job, transaction, cancellationToken: cancellationToken));
 
         int attempt;
         if (job.RetryToken is null && state.Status == InvoiceStatus.OcrCompleted)
@@ -154,13 +153,23 @@ public sealed class InvoiceAnalysisStore(NpgsqlDataSource dataSource, TimeProvid
             """, new { invoiceId, tenantId }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Locks the invoice row, waiting for any transaction that holds it. Reads that follow in the transaction are new
+    /// statements, so they see what that transaction committed — a locking join would re-check the invoice row after the
+    /// wait but keep the stale <c>invoice_analyses</c> row it read before.
+    /// </summary>
+    private static async Task<bool> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid invoiceId, Guid tenantId, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+            "SELECT 1 FROM invoices WHERE id = @invoiceId AND tenant_id = @tenantId FOR UPDATE",
+            new { invoiceId, tenantId }, transaction, cancellationToken: cancellationToken)) is not null;
+
     // The claim is still ours if the invoice is in AI_PROCESSING with our attempt number and token.
     private static async Task<bool> HoldsClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AnalysisClaim claim, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition("""
+        await LockAsync(connection, transaction, claim.InvoiceId, claim.TenantId, cancellationToken)
+        && await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition("""
             SELECT 1 FROM invoices i JOIN invoice_analyses a ON a.invoice_id = i.id
              WHERE i.id = @InvoiceId AND i.status = @processing AND a.attempts = @Attempt
                AND a.retry_token IS NOT DISTINCT FROM @Token
-               FOR UPDATE OF i
             """,
             new { claim.InvoiceId, claim.Attempt, claim.Token, processing = InvoiceStatus.AiProcessing }, transaction, cancellationToken: cancellationToken)) is not null;
 
