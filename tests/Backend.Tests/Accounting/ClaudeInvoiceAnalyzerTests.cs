@@ -139,6 +139,19 @@ public sealed class ClaudeInvoiceAnalyzerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tenant_expense_account_for_the_supplier_is_kept_without_asking_claude()
+    {
+        var invoice = Invoice() with { SupplierAccounts = new SupplierAccountOverride("6228", null) };
+
+        var proposal = await Analyzer().AnalyzeAsync(invoice);
+
+        Assert.Equal(AnalyzerNames.Rules, proposal.Analyzer);
+        Assert.Equal("62280000", proposal.Entries[0].AccountNumber);
+        Assert.Contains("paramétré", proposal.Notes);
+        Assert.Empty(_api.Requests);
+    }
+
+    [Fact]
     public async Task An_invoice_that_cannot_be_booked_is_refused_without_calling_claude()
     {
         var invoice = new InvoiceToAnalyze(SampleInvoices.Fields(ht: 1000, tva: 200, ttc: 1300));

@@ -28,6 +28,11 @@ public sealed class ClaudeInvoiceAnalyzer(
         var amounts = InvoiceAmounts.From(invoice.Fields);
         var label = EntryLabel.For(invoice.Fields);
         var supplierAccount = fallback.Entries.First(e => e.AccountNumber.StartsWith("40", StringComparison.Ordinal)).AccountNumber;
+        if (invoice.SupplierAccounts?.ExpenseAccount is not null && fallback.Notes is null)
+        {
+            // The tenant chose this supplier's expense account: there is nothing left for Claude to decide.
+            return fallback with { Notes = "Compte de charge paramétré pour ce fournisseur : écritures proposées par les règles." };
+        }
 
         string text;
         try
