@@ -1,6 +1,9 @@
 using Backend.Core;
+using Backend.Core.Accounting;
+using Backend.Core.Accounting.Export;
 using Backend.Core.Invoices;
 using Backend.Functions.Azure;
+using Backend.OcrFunctions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,5 +21,7 @@ builder.Services.AddBackendCore(builder.Configuration);
 builder.Services.AddAzureBlobStore(builder.Configuration);
 builder.Services.AddServiceBusJobQueue(builder.Configuration);
 builder.Services.AddInvoices(builder.Configuration);
+builder.Services.AddSingleton<IExportLinkIssuer, SasExportLinkIssuer>();
+builder.Services.AddAccounting(builder.Configuration);
 
 builder.Build().Run();

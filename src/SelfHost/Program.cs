@@ -1,4 +1,5 @@
 using Backend.Core;
+using Backend.Core.Accounting;
 using Backend.Core.Configuration;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<QueueSignals>();
 builder.Services.AddHostedService<QueueNotificationListener>();
 builder.Services.AddHostedService<QueueWorker>();
 builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
+builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseMiddleware<ExceptionEnvelopeMiddleware>();
 var api = app.MapGroup("/api");
 api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));
 api.MapInvoiceEndpoints();
+api.MapAccountingEndpoints();
 
 try
 {

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Backend.Core.Accounting.Analysis;
 using Backend.Core.Invoices;
+using Backend.Core.Jobs;
 using Backend.Tests.Infrastructure;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,12 +17,14 @@ namespace Backend.Tests.Invoices;
 public sealed class InvoiceTestHost : IAsyncDisposable
 {
     private readonly SelfHostFactory _factory;
+    private readonly bool _aiAnalysis;
     private WebApplicationFactory<Program>? _app;
 
-    private InvoiceTestHost(SelfHostFactory factory, NpgsqlDataSource dataSource)
+    private InvoiceTestHost(SelfHostFactory factory, NpgsqlDataSource dataSource, bool aiAnalysis)
     {
         _factory = factory;
         DataSource = dataSource;
+        _aiAnalysis = aiAnalysis;
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -33,7 +37,11 @@ public sealed class InvoiceTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
-    public static InvoiceTestHost Create(string connectionString, NpgsqlDataSource dataSource, Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="aiAnalysis">
+    /// Whether the AI-analysis worker runs. Off by default, so the OCR tests see invoices rest in OCR_COMPLETED with
+    /// their chained job still queued; the accounting tests turn it on to follow invoices to AI_COMPLETED and beyond.
+    /// </param>
+    public static InvoiceTestHost Create(string connectionString, NpgsqlDataSource dataSource, Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null, bool aiAnalysis = false)
     {
         var factory = new SelfHostFactory(connectionString);
         factory.Settings["Invoices:RetryBaseDelaySeconds"] = "0";
@@ -41,7 +49,7 @@ public sealed class InvoiceTestHost : IAsyncDisposable
         factory.Settings["Invoices:InboxSettleMilliseconds"] = "100";
         factory.Settings["Ocr:Engine"] = "local";
         settings?.Invoke(factory.Settings);
-        var host = new InvoiceTestHost(factory, dataSource);
+        var host = new InvoiceTestHost(factory, dataSource, aiAnalysis);
         host.Start(services);
         return host;
     }
@@ -49,7 +57,17 @@ public sealed class InvoiceTestHost : IAsyncDisposable
     /// <summary>Starts (again) the app on the same database and blob directory, like a process restart.</summary>
     public void Start(Action<IServiceCollection>? services = null)
     {
-        _app = _factory.WithWebHostBuilder(b => b.ConfigureServices(services ?? (_ => { })));
+        _app = _factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            if (!_aiAnalysis)
+            {
+                foreach (var handler in s.Where(d => d.ServiceType == typeof(IJobHandler) && d.ImplementationType == typeof(AiAnalysisJobHandler)).ToList())
+                {
+                    s.Remove(handler);
+                }
+            }
+            services?.Invoke(s);
+        }));
         Client = _app.CreateClient();
     }
 

@@ -1,3 +1,4 @@
+using Backend.Core.Accounting.Analysis;
 using Backend.Core.Http;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Security;
@@ -6,7 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace Backend.Core.Invoices.Http;
 
 /// <summary><c>GET /api/invoices/{id}</c>: the seed's response, with the OCR text decrypted and never the raw OCR data.</summary>
-public sealed class GetInvoiceHandler(TenantAuthenticator authenticator, InvoiceStore store, FieldCipher cipher, IAccountingEntriesReader entries)
+public sealed class GetInvoiceHandler(TenantAuthenticator authenticator, InvoiceStore store, FieldCipher cipher, IAccountingEntriesReader entries,
+    InvoiceAnalysisStore analyses)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string id)
     {
@@ -25,10 +27,13 @@ public sealed class GetInvoiceHandler(TenantAuthenticator authenticator, Invoice
             return InvoiceNotFound.Result(context);
         }
         var entryViews = await entries.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
+        var detail = InvoiceJson.Detail(row, cipher, entryViews);
+        // Accounting: how the entries were obtained (analyzer, notes such as a Claude fallback).
+        detail["analysis"] = await analyses.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
         return Results.Json(new Dictionary<string, object?>
         {
             ["success"] = true,
-            ["invoice"] = InvoiceJson.Detail(row, cipher, entryViews),
+            ["invoice"] = detail,
         }, JsonDefaults.CamelCase);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Backend.Core.Accounting;
+using Backend.Core.Accounting.Analysis;
 using Backend.Core.Http;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Security;
@@ -10,7 +12,9 @@ namespace Backend.Core.Invoices.Http;
 /// <c>PATCH /api/invoices/{id}</c>: applies the user's corrections and validates the invoice (from OCR_COMPLETED,
 /// PENDING_VALIDATION or AI_COMPLETED). Amounts must stay consistent: HT + TVA = TTC.
 /// </summary>
-public sealed class PatchInvoiceHandler(TenantAuthenticator authenticator, InvoiceStore store, FieldCipher cipher, IAccountingEntriesReader entries)
+public sealed class PatchInvoiceHandler(
+    TenantAuthenticator authenticator, InvoiceStore store, FieldCipher cipher, IAccountingEntriesReader entries,
+    EntryEdits entryEdits, InvoiceAnalysisStore analyses)
 {
     private const int MaxBodyBytes = 16 * 1024;
 
@@ -31,6 +35,7 @@ public sealed class PatchInvoiceHandler(TenantAuthenticator authenticator, Invoi
         }
 
         InvoiceCorrections corrections;
+        IReadOnlyList<EntryEdits.EditedEntry>? editedEntries;
         try
         {
             using var limited = new MemoryStream();
@@ -40,7 +45,14 @@ public sealed class PatchInvoiceHandler(TenantAuthenticator authenticator, Invoi
                 return ApiError.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Corps de requête trop volumineux.");
             }
             using var document = JsonDocument.Parse(limited.ToArray());
-            var (parsed, problems) = InvoiceCorrections.Parse(document.RootElement);
+            // Accounting: accountingEntries travel in the same body; the rest are the invoice corrections.
+            var (correctionsBody, edited, entryProblems) = EntryEdits.Split(document.RootElement);
+            if (entryProblems is not null)
+            {
+                return ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Écritures comptables invalides.", entryProblems);
+            }
+            editedEntries = edited;
+            var (parsed, problems) = InvoiceCorrections.Parse(correctionsBody);
             if (parsed is null)
             {
                 return ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Corrections invalides.", problems);
@@ -72,6 +84,13 @@ public sealed class PatchInvoiceHandler(TenantAuthenticator authenticator, Invoi
                 new Dictionary<string, string> { ["amountTTC"] = $"{InvoiceJson.Money(h)} + {InvoiceJson.Money(t)} ≠ {InvoiceJson.Money(total)}" });
         }
 
+        // Accounting: check and store the entries the invoice is validated with.
+        var entryCheck = await entryEdits.ApplyAsync(tenantId.Value, current, corrections.Columns, editedEntries, context.RequestAborted);
+        if (entryCheck is not null)
+        {
+            return ApiError.Result(context, StatusCodes.Status400BadRequest, InvoiceErrorCodes.ValidationError, "Écritures comptables incohérentes avec la facture.", entryCheck);
+        }
+
         var (found, refusedStatus) = await store.ValidateAsync(tenantId.Value, invoiceId, corrections, context.RequestAborted);
         if (!found)
         {
@@ -83,10 +102,12 @@ public sealed class PatchInvoiceHandler(TenantAuthenticator authenticator, Invoi
         }
         var row = await store.GetAsync(tenantId.Value, invoiceId, context.RequestAborted);
         var entryViews = await entries.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
+        var detail = InvoiceJson.Detail(row!, cipher, entryViews);
+        detail["analysis"] = await analyses.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
         return Results.Json(new Dictionary<string, object?>
         {
             ["success"] = true,
-            ["invoice"] = InvoiceJson.Detail(row!, cipher, entryViews),
+            ["invoice"] = detail,
         }, JsonDefaults.CamelCase);
     }
 

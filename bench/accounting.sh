@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Accounting benchmark: throughput and latency of the AI-analysis attempt (rules analyzer) on the local PostgreSQL,
+# the export of a year of validated invoices, and the rules analyzer and Sage/FEC writers in memory.
+# Usage: bench/accounting.sh [invoices=1000] [concurrency=2]
+set -euo pipefail
+source "$(dirname "$0")/../scripts/common.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/deps.sh"
+"$ROOT/scripts/db.sh" start
+trap '"$ROOT/scripts/db.sh" stop' EXIT
+dotnet run --project "$ROOT/bench/AccountingBench/AccountingBench.csproj" -c Release -- \
+  "Host=127.0.0.1;Port=$PG_PORT;Database=postgres;Username=$PG_USER;Password=$PG_PASSWORD" "$@"

@@ -1,0 +1,46 @@
+using Backend.Core.Invoices;
+using Backend.Core.Invoices.Extraction;
+using Backend.Core.Ocr;
+
+namespace Backend.Core.Accounting.Analysis;
+
+/// <summary>
+/// The fields to book, as stored (and possibly corrected by the user) in <c>invoices</c>. The per-rate VAT
+/// breakdown is not a column, so it is read again from the OCR text; <see cref="InvoiceAmounts"/> ignores it
+/// unless it adds up to the stored VAT total.
+/// </summary>
+public static class InvoiceFieldsFromRow
+{
+    public static InvoiceFields Build(InvoiceRow row, string? ocrText, IInvoiceFieldExtractor extractor)
+    {
+        IReadOnlyList<VatLine> breakdown = [];
+        if (!string.IsNullOrWhiteSpace(ocrText))
+        {
+            var pages = ocrText.Split('\f').Select((text, i) => new OcrPage(i + 1, text, [])).ToList();
+            breakdown = extractor.Extract(new OcrResult("stored", ocrText, 1, pages, [], "{}")).VatBreakdown;
+        }
+        return new InvoiceFields
+        {
+            SupplierName = Field(row.SupplierName),
+            SupplierVat = Field(row.SupplierVat),
+            SupplierSiren = Field(row.SupplierSiren),
+            SupplierSiret = Field(row.SupplierSiret),
+            SupplierAddress = Field(row.SupplierAddress),
+            InvoiceNumber = Field(row.InvoiceNumber),
+            InvoiceDate = row.InvoiceDate is { } date ? new Extracted<DateOnly>(date, 1) : null,
+            DueDate = row.DueDate is { } due ? new Extracted<DateOnly>(due, 1) : null,
+            AmountHt = Amount(row.AmountHt),
+            AmountTva = Amount(row.AmountTva),
+            AmountTtc = Amount(row.AmountTtc),
+            VatRate = Amount(row.TvaRate),
+            Currency = Field(row.Currency?.Trim()),
+            VatBreakdown = breakdown,
+            IsCreditNote = row.IsCreditNote,
+            Confidence = row.OcrConfidence is { } c ? (double)c : 0,
+        };
+    }
+
+    private static Extracted<string>? Field(string? value) => string.IsNullOrWhiteSpace(value) ? null : new Extracted<string>(value, 1);
+
+    private static Extracted<decimal>? Amount(decimal? value) => value is { } v ? new Extracted<decimal>(v, 1) : null;
+}

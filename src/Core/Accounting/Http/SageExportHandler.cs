@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using Backend.Core.Accounting.Export;
+using Backend.Core.Http;
+using Backend.Core.Invoices.Tenants;
+using Microsoft.AspNetCore.Http;
+
+namespace Backend.Core.Accounting.Http;
+
+/// <summary>
+/// <c>POST /api/sage/export</c> <c>{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}</c> (invoice dates, inclusive) →
+/// <c>{success, count, sage_url, fec_url, ...}</c>. An empty period is a 200 with zero lines.
+/// </summary>
+public sealed class SageExportHandler(TenantAuthenticator authenticator, AccountingExport export, IExportLinkIssuer links)
+{
+    private const int MaxBodyBytes = 4096;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var (tenantId, failure) = await authenticator.AuthenticateAsync(context);
+        if (tenantId is null)
+        {
+            return failure!;
+        }
+        var (document, problem, tooLarge) = await JsonBody.ReadObjectAsync(context.Request, MaxBodyBytes);
+        if (tooLarge)
+        {
+            return ApiError.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Corps de requête trop volumineux.");
+        }
+        if (document is null)
+        {
+            return Invalid(context, problem!.Value.Key, problem.Value.Value);
+        }
+
+        DateOnly? from = null, to = null;
+        using (document)
+        {
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name is not ("from" or "to"))
+                {
+                    return Invalid(context, property.Name, "champ inconnu ; champs attendus : from, to");
+                }
+                if (property.Value.ValueKind != JsonValueKind.String
+                    || !DateOnly.TryParseExact(property.Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return Invalid(context, property.Name, "date attendue au format AAAA-MM-JJ");
+                }
+                if (property.Name == "from")
+                {
+                    from = date;
+                }
+                else
+                {
+                    to = date;
+                }
+            }
+        }
+        if (from is null)
+        {
+            return Invalid(context, "from", "champ requis (AAAA-MM-JJ)");
+        }
+        if (to is null)
+        {
+            return Invalid(context, "to", "champ requis (AAAA-MM-JJ)");
+        }
+        if (from > to)
+        {
+            return Invalid(context, "to", "doit être postérieure ou égale à from");
+        }
+
+        var batch = await export.RunAsync(tenantId.Value, from.Value, to.Value, context.RequestAborted);
+        return Results.Json(new
+        {
+            success = true,
+            count = batch.Count,
+            sage_url = await links.IssueAsync(context, batch.Id, ExportKinds.Sage, batch.SageBlob, context.RequestAborted),
+            fec_url = await links.IssueAsync(context, batch.Id, ExportKinds.Fec, batch.FecBlob, context.RequestAborted),
+            batch_id = batch.Id,
+            from = batch.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            to = batch.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            lines = batch.Lines,
+            skipped = batch.Skipped,
+            warnings = batch.Warnings,
+        }, JsonDefaults.SnakeCase);
+    }
+
+    private static IResult Invalid(HttpContext context, string field, string problem) =>
+        ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Requête invalide.",
+            new Dictionary<string, string> { [field] = problem });
+}

@@ -1,0 +1,6 @@
+using Backend.Core.Invoices.Extraction;
+
+namespace Backend.Core.Accounting;
+
+/// <summary>What an analyzer is given: the (possibly user-corrected) fields, the OCR text, and the tenant's accounts for this supplier.</summary>
+public sealed record InvoiceToAnalyze(InvoiceFields Fields, string? OcrText = null, SupplierAccountOverride? SupplierAccounts = null);
