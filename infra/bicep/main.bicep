@@ -88,6 +88,9 @@ param textractRegion string = 'eu-west-3'
 @description('S3 bucket Textract reads multi-page PDFs from (StartExpenseAnalysis). Empty: multi-page PDFs are refused.')
 param textractS3Bucket string = ''
 
+@description('Claude model asked for accounting proposals when the anthropic-api-key secret is set.')
+param claudeModel string = 'claude-sonnet-4-5'
+
 @description('Second deployment, after the OCR app\'s code is published: create the inbox Event Grid subscription.')
 param deployInboxSubscription bool = false
 
@@ -117,6 +120,8 @@ var secretNames = {
   encryptionKeyV1: 'encryption-key-v1'
   awsAccessKeyId: 'aws-access-key-id'
   awsSecretAccessKey: 'aws-secret-access-key'
+  // Empty secret value = no Claude: the offline rules analyzer books alone.
+  anthropicApiKey: 'anthropic-api-key'
 }
 
 // ---- Resource names ----
@@ -312,6 +317,19 @@ var ocrAppSettings = {
   Textract__RequestTimeoutSeconds: '30'
   Textract__AsyncTimeoutSeconds: '300'
   Textract__PollIntervalMilliseconds: '1000'
+  Accounting__AccountNumberLength: '8'
+  Accounting__PurchaseJournal: 'ACH'
+  Accounting__DefaultExpenseAccount: '601'
+  Accounting__SupplierAccount: '401'
+  Accounting__DeductibleVatAccount: '44566'
+  Claude__ApiKey: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.anthropicApiKey})'
+  Claude__BaseUrl: 'https://api.anthropic.com'
+  Claude__Model: claudeModel
+  Claude__MaxTokens: '2048'
+  Claude__TimeoutSeconds: '60'
+  Claude__MaxRetries: '2'
+  Export__FecSeparator: 'pipe'
+  Export__LinkLifetimeMinutes: '60'
 }
 
 // ---- Function apps ----

@@ -1,5 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using Backend.Core.Accounting.Analysis;
+using Backend.Core.Configuration;
 using Backend.Core.Jobs;
 using Backend.Functions.Azure;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,7 @@ public sealed class AiAnalysis(AiAnalysisJobHandler handler)
 {
     [Function(nameof(AiAnalysis))]
     public async Task Run(
-        [ServiceBusTrigger(QueueNames.AiAnalysis, Connection = AzureServiceCollectionExtensions.ServiceBusConnection)] ServiceBusReceivedMessage message,
+        [ServiceBusTrigger(QueueNames.AiAnalysis, Connection = AzureConnections.ServiceBus)] ServiceBusReceivedMessage message,
         ServiceBusMessageActions actions,
         CancellationToken cancellationToken)
     {

@@ -38,7 +38,8 @@ public static class ConfigurationSources
         ["Textract"] = [App.Ocr],
         ["Encryption"] = [App.Ocr],
         ["Accounting"] = [App.Ocr],
-        ["Anthropic"] = [App.Ocr],
+        ["Claude"] = [App.Ocr],
+        ["Export"] = [App.Ocr],
         ["InvoiceStorage"] = [App.Ocr],
         ["ServiceBus"] = [App.Ocr],
     };
