@@ -2,6 +2,7 @@ using Backend.Core;
 using Backend.Core.Configuration;
 using Backend.Core.Health;
 using Backend.Core.Jobs;
+using Backend.Core.Licensing;
 using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ builder.Services.AddSettings<QueueSettings>(builder.Configuration);
 builder.Services.AddSingleton<QueueSignals>();
 builder.Services.AddHostedService<QueueNotificationListener>();
 builder.Services.AddHostedService<QueueWorker>();
+builder.Services.AddLicensing(builder.Configuration);
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
@@ -21,6 +24,8 @@ app.UseMiddleware<ExceptionEnvelopeMiddleware>();
 
 var api = app.MapGroup("/api");
 api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));
+api.MapLicensingEndpoints();
+app.MapApiDocument();
 
 try
 {

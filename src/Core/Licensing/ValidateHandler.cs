@@ -1,0 +1,116 @@
+using Backend.Core.Http;
+using Dapper;
+using EasyFacture.Licensing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Backend.Core.Licensing;
+
+/// <summary>
+/// <c>POST licenses/validate</c>: the signature and machine are checked in memory, then the database decides
+/// (revoked, expired) with one indexed read. History and <c>last_validated_at</c> go through
+/// <see cref="LicenseActivityBuffer"/>, the rate limit through <see cref="ValidateRateLimiter"/>: the hot path writes nothing.
+/// </summary>
+public sealed class ValidateHandler(
+    NpgsqlDataSource dataSource,
+    ValidateRateLimiter rateLimiter,
+    LicenseActivityBuffer activity,
+    LicenseSigningKeys keys,
+    ClientAddress clientAddress,
+    TimeProvider time,
+    IOptions<LicensingSettings> options)
+{
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "license_key" };
+    private readonly LicensingSettings _settings = options.Value;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var now = time.GetUtcNow();
+        var ip = clientAddress.Of(context);
+        var decision = await rateLimiter.Limiter.HitAsync(ip?.ToString() ?? "unknown", now, context.RequestAborted);
+        if (!decision.Allowed)
+        {
+            return LicenseResults.RateLimited(context, decision);
+        }
+        var body = await JsonObjectBody.ReadAsync(context, _settings.MaxBodyBytes, Members);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+        var fields = body.Fields!;
+        var machineId = LicenseResults.MachineIdOf(fields);
+        var licenseKey = fields.String("license_key", LicenseKeyFormat.MaxKeyLength, required: true);
+        if (fields.HasErrors)
+        {
+            return LicenseResults.BadRequest(context, fields);
+        }
+
+        var verification = keys.Verifier.VerifySignature(licenseKey, machineId!);
+        switch (verification.Result)
+        {
+            case LicenseCheck.Malformed or LicenseCheck.UnknownSigningKey or LicenseCheck.BadSignature:
+                return Invalid(LicenseErrorCodes.InvalidLicenseKey, "Clé de licence invalide.");
+            case LicenseCheck.WrongMachine:
+                return Invalid(LicenseErrorCodes.LicenseMachineMismatch, "Cette clé de licence appartient à une autre machine.");
+        }
+
+        LicenseState? license;
+        await using (var connection = await dataSource.OpenConnectionAsync(context.RequestAborted))
+        {
+            license = await connection.QuerySingleOrDefaultAsync<LicenseState>(new CommandDefinition(
+                "SELECT email, license_key, license_type, expires_at, is_revoked, revoked_at FROM licenses WHERE id = @id AND machine_id = @machineId",
+                new { id = verification.Claims!.LicenseId, machineId }, cancellationToken: context.RequestAborted));
+        }
+        if (license is null)
+        {
+            return LicenseResults.NotFound(context);
+        }
+        activity.RecordValidation(verification.Claims.LicenseId, now, ip, UserAgent.Of(context));
+
+        if (license.IsRevoked)
+        {
+            return LicenseResults.Ok(new ValidationResponse
+            {
+                Valid = false,
+                Error = LicenseErrorCodes.LicenseRevoked,
+                Message = "Votre licence a été révoquée.",
+                RevokedAt = license.RevokedAt,
+            });
+        }
+        if (license.ExpiresAt <= now)
+        {
+            return LicenseResults.Ok(new ValidationResponse
+            {
+                Valid = false,
+                Error = LicenseErrorCodes.LicenseExpired,
+                Message = $"Votre licence a expiré le {license.ExpiresAt.UtcDateTime:yyyy-MM-dd}",
+                ExpiredAt = license.ExpiresAt,
+                RenewalUrl = _settings.RenewalUrl,
+            });
+        }
+        return LicenseResults.Ok(new ValidationResponse
+        {
+            Valid = true,
+            LicenseType = license.LicenseType,
+            ExpiresAt = license.ExpiresAt,
+            DaysRemaining = DaysRemaining.Until(license.ExpiresAt, now),
+            IsActive = true,
+            CustomerEmail = license.Email,
+            LicenseKey = string.Equals(license.LicenseKey, licenseKey!.Trim(), StringComparison.Ordinal) ? null : license.LicenseKey,
+        });
+    }
+
+    private static IResult Invalid(string error, string message) =>
+        LicenseResults.Ok(new ValidationResponse { Valid = false, Error = error, Message = message });
+
+    private sealed record LicenseState
+    {
+        public string Email { get; init; } = "";
+        public string LicenseKey { get; init; } = "";
+        public string LicenseType { get; init; } = "";
+        public DateTimeOffset ExpiresAt { get; init; }
+        public bool IsRevoked { get; init; }
+        public DateTimeOffset? RevokedAt { get; init; }
+    }
+}
