@@ -21,6 +21,7 @@ builder.Services.AddApiDocument();
 var app = builder.Build();
 
 app.UseMiddleware<ExceptionEnvelopeMiddleware>();
+app.UseEmptyErrorEnvelope();
 
 var api = app.MapGroup("/api");
 api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));

@@ -25,7 +25,7 @@ public sealed class ActivateHandler(
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var now = time.GetUtcNow();
+        var now = LicenseClock.Now(time);
         var ip = clientAddress.Of(context);
         var decision = await rateLimiter.HitAsync(RateLimitBuckets.Activate, ip?.ToString() ?? "unknown", _settings.RateLimits.Activate, now, context.RequestAborted);
         if (!decision.Allowed)

@@ -30,7 +30,7 @@ public sealed class ActivationCodesHandler(
             return body.Error;
         }
         var fields = body.Fields!;
-        var now = time.GetUtcNow();
+        var now = LicenseClock.Now(time);
         var type = fields.String("license_type", 20, required: true);
         if (type is not null && !LicenseTypes.IsKnown(type))
         {

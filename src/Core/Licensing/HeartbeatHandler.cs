@@ -25,7 +25,7 @@ public sealed class HeartbeatHandler(
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var now = time.GetUtcNow();
+        var now = LicenseClock.Now(time);
         var body = await JsonObjectBody.ReadAsync(context, _settings.MaxBodyBytes, Members);
         if (body.Error is not null)
         {

@@ -6,7 +6,8 @@ namespace Backend.Core.Licensing;
 
 /// <summary>
 /// Writes the batched validation bookkeeping and validate rate-limit counters every flush interval,
-/// and once more when the host stops gracefully.
+/// and once more when the host stops gracefully. Flushes never overlap, and a periodic flush already
+/// under way is allowed to finish (it is not cancelled by the stop), so the last flush sees everything.
 /// </summary>
 public sealed class LicenseActivityFlusher(
     LicenseActivityBuffer buffer,
@@ -16,6 +17,7 @@ public sealed class LicenseActivityFlusher(
     ILogger<LicenseActivityFlusher> logger) : BackgroundService
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _flushing = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,7 +28,7 @@ public sealed class LicenseActivityFlusher(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await FlushOnceAsync(stoppingToken);
+                await FlushOnceAsync(CancellationToken.None);
                 if (time.GetUtcNow() - lastCleanup > CleanupEvery)
                 {
                     lastCleanup = time.GetUtcNow();
@@ -46,23 +48,37 @@ public sealed class LicenseActivityFlusher(
         await FlushOnceAsync(cancellationToken);
     }
 
+    public override void Dispose()
+    {
+        _flushing.Dispose();
+        base.Dispose();
+    }
+
     private async Task FlushOnceAsync(CancellationToken cancellationToken)
     {
+        await _flushing.WaitAsync(cancellationToken);
         try
         {
-            await limiter.Limiter.FlushAsync(time.GetUtcNow(), cancellationToken);
+            try
+            {
+                await limiter.Limiter.FlushAsync(time.GetUtcNow(), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Flushing validate rate-limit counters failed ({ExceptionType}); retrying next interval", e.GetType().Name);
+            }
+            try
+            {
+                await buffer.FlushAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Flushing {Count} validation events failed ({ExceptionType}); retrying next interval", buffer.PendingCount, e.GetType().Name);
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        finally
         {
-            logger.LogWarning("Flushing validate rate-limit counters failed ({ExceptionType}); retrying next interval", e.GetType().Name);
-        }
-        try
-        {
-            await buffer.FlushAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning("Flushing {Count} validation events failed ({ExceptionType}); retrying next interval", buffer.PendingCount, e.GetType().Name);
+            _flushing.Release();
         }
     }
 

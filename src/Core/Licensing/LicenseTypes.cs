@@ -15,5 +15,5 @@ public static class LicenseTypes
     public static bool IsKnown(string? type) => type is Trial or Monthly or Annual or Lifetime;
 
     public static DateTimeOffset ExpiryFrom(string type, DateTimeOffset start, int durationDays) =>
-        type == Lifetime ? LifetimeExpiry : start.AddDays(durationDays);
+        type == Lifetime ? LifetimeExpiry : LicenseClock.WholeSeconds(start.AddDays(durationDays));
 }

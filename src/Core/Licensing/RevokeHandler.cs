@@ -51,7 +51,7 @@ public sealed class RevokeHandler(
             return LicenseResults.BadRequest(context, fields);
         }
 
-        var now = time.GetUtcNow();
+        var now = LicenseClock.Now(time);
         var cancel = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);

@@ -21,7 +21,7 @@ public sealed partial class TrialHandler(
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var now = time.GetUtcNow();
+        var now = LicenseClock.Now(time);
         var ip = clientAddress.Of(context);
         var decision = await rateLimiter.HitAsync(RateLimitBuckets.Trial, ip?.ToString() ?? "unknown", _settings.RateLimits.Trial, now, context.RequestAborted);
         if (!decision.Allowed)
@@ -69,7 +69,7 @@ public sealed partial class TrialHandler(
         }
 
         var id = await LicenseIssuer.NextIdAsync(connection, transaction, context.RequestAborted);
-        var expiresAt = now.AddDays(_settings.TrialDays);
+        var expiresAt = LicenseTypes.ExpiryFrom(LicenseTypes.Trial, now, _settings.TrialDays);
         var key = issuer.Sign(id, machineId!, LicenseTypes.Trial, product, now, expiresAt);
         var inserted = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             INSERT INTO licenses (id, machine_id, email, product, license_key, signing_key_id, license_type,

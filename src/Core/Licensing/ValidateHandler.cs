@@ -26,7 +26,7 @@ public sealed class ValidateHandler(
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var now = time.GetUtcNow();
+        var now = LicenseClock.Now(time);
         var ip = clientAddress.Of(context);
         var decision = await rateLimiter.Limiter.HitAsync(ip?.ToString() ?? "unknown", now, context.RequestAborted);
         if (!decision.Allowed)

@@ -16,9 +16,21 @@ public class SelfHostFactory : WebApplicationFactory<Program>
         Settings["Database:ConnectionString"] = connectionString;
         Settings["BlobStore:RootPath"] = BlobRoot;
         Settings["Queue:PollIntervalMilliseconds"] = "100";
+        // Licensing refuses to start without an admin key and a signing key: fresh ones per host.
+        using var signingKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        SigningPrivateKey = Convert.ToBase64String(signingKey.ExportPkcs8PrivateKey());
+        AdminApiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        Settings["Licensing:SigningPrivateKey"] = SigningPrivateKey;
+        Settings["Licensing:AdminApiKey"] = AdminApiKey;
+        Settings["Licensing:FlushIntervalMilliseconds"] = "100";
     }
 
     public string BlobRoot { get; }
+
+    /// <summary>The license signing key this host uses (PKCS#8, base64 DER).</summary>
+    public string SigningPrivateKey { get; }
+
+    public string AdminApiKey { get; }
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
