@@ -9,6 +9,8 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -n "$(pg_bin initdb 2>/dev/null)" ] || missing+=(postgresql)
 command -v pgbench >/dev/null 2>&1 || missing+=(postgresql-contrib)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -23,13 +23,17 @@ source "$ROOT/scripts/local-secrets.sh"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=$PG_USER;Password=$PG_PASSWORD"
 export BlobStore__RootPath="$LOCAL/blobs"
+# License server: the admin API key and the ECDSA P-256 key that signs licenses (PKCS#8, base64 DER).
+export Licensing__AdminApiKey="${Licensing__AdminApiKey:-$(local_secret license-admin-api-key 'openssl rand -hex 32')}"
+export Licensing__SigningPrivateKey="${Licensing__SigningPrivateKey:-$(local_secret license-signing-key \
+  'openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0')}"
 
 nohup dotnet "$LOCAL/selfhost-bin/Backend.SelfHost.dll" --urls "$SELFHOST_URL" >"$SELFHOST_LOG" 2>&1 &
 echo $! >"$SELFHOST_PID"
 
 for _ in $(seq 1 120); do
   if curl -fsS "$SELFHOST_URL/api/health" >/dev/null 2>&1; then
-    log "SelfHost is up on $SELFHOST_URL (logs: $SELFHOST_LOG; stop with scripts/stop.sh)"
+    log "SelfHost is up on $SELFHOST_URL (logs: $SELFHOST_LOG; admin API key in $SECRETS_DIR/license-admin-api-key; stop with scripts/stop.sh)"
     exit 0
   fi
   if ! kill -0 "$(cat "$SELFHOST_PID")" 2>/dev/null; then

@@ -1,4 +1,5 @@
 using Backend.Core;
+using Backend.Core.Licensing;
 using Backend.Functions.Azure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -16,5 +17,6 @@ builder.Services
 
 builder.Services.AddBackendCore(builder.Configuration);
 builder.Services.AddAzureAdapters(builder.Configuration);
+builder.Services.AddLicensing(builder.Configuration);
 
 builder.Build().Run();

@@ -39,7 +39,8 @@ public sealed class ClientAddress
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var i = hops.Length - 1; i >= 0; i--)
         {
-            if (!IPAddress.TryParse(hops[i], out var hop))
+            // Azure's front ends write "address:port".
+            if (!IPAddress.TryParse(hops[i], out var hop) && !TryParseEndPoint(hops[i], out hop))
             {
                 // A garbled hop ends what we can believe; the last good address is the client as far as we know.
                 return peer;
@@ -52,6 +53,17 @@ public sealed class ClientAddress
             peer = hop;
         }
         return peer;
+    }
+
+    private static bool TryParseEndPoint(string text, out IPAddress address)
+    {
+        address = IPAddress.None;
+        if (!IPEndPoint.TryParse(text, out var endPoint))
+        {
+            return false;
+        }
+        address = endPoint.Address;
+        return true;
     }
 
     private bool IsTrusted(IPAddress address) => _trusted.Any(n => n.Contains(address));

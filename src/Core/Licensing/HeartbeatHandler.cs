@@ -15,7 +15,7 @@ namespace Backend.Core.Licensing;
 public sealed class HeartbeatHandler(
     NpgsqlDataSource dataSource,
     PostgresRateLimiter rateLimiter,
-    LicenseSigningKeys keys,
+    LicenseKeyCheck keyCheck,
     ClientAddress clientAddress,
     TimeProvider time,
     IOptions<LicensingSettings> options)
@@ -40,7 +40,7 @@ public sealed class HeartbeatHandler(
         {
             return LicenseResults.BadRequest(context, fields);
         }
-        var verification = keys.Verifier.VerifySignature(licenseKey, machineId!);
+        var verification = keyCheck.Verify(licenseKey!, machineId!);
         if (verification.Result == LicenseCheck.WrongMachine)
         {
             return ApiError.Result(context, StatusCodes.Status400BadRequest, LicenseErrorCodes.LicenseMachineMismatch,

@@ -12,6 +12,7 @@ public static class LicensingServiceCollectionExtensions
         services.AddSettings<LicensingSettings>(configuration);
         services.AddSingleton<LicenseSigningKeys>();
         services.AddSingleton<LicenseIssuer>();
+        services.AddSingleton<LicenseKeyCheck>();
         services.AddSingleton<AdminAuthenticator>();
         services.AddSingleton<ClientAddress>();
         services.AddSingleton<PostgresRateLimiter>();

@@ -54,11 +54,11 @@ public sealed class LicensingSettings : ISettings
         }
         if (string.IsNullOrWhiteSpace(SigningPrivateKey))
         {
-            yield return $"Setting '{Name(nameof(SigningPrivateKey))}' is missing: an ECDSA P-256 private key (PKCS#8, PEM or base64 DER) is needed to sign licenses.";
+            yield return $"Setting '{Name(nameof(SigningPrivateKey))}' is missing: an ECDSA P-256 private key (PKCS#8 or SEC1, PEM or base64 DER) is needed to sign licenses.";
         }
         else if (!TryLoadSigningKey(SigningPrivateKey, out var key))
         {
-            yield return $"Setting '{Name(nameof(SigningPrivateKey))}' is not an ECDSA P-256 private key (PKCS#8, PEM or base64 DER).";
+            yield return $"Setting '{Name(nameof(SigningPrivateKey))}' is not an ECDSA P-256 private key (PKCS#8 or SEC1, PEM or base64 DER).";
         }
         else
         {
@@ -142,7 +142,16 @@ public sealed class LicensingSettings : ISettings
             }
             else
             {
-                key.ImportPkcs8PrivateKey(Convert.FromBase64String(trimmed), out _);
+                var der = Convert.FromBase64String(trimmed);
+                try
+                {
+                    key.ImportPkcs8PrivateKey(der, out _);
+                }
+                catch (CryptographicException)
+                {
+                    // `openssl ecparam -genkey -outform DER` writes the SEC1 form.
+                    key.ImportECPrivateKey(der, out _);
+                }
             }
             if (key.KeySize == 256)
             {

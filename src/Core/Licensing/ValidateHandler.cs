@@ -16,7 +16,7 @@ public sealed class ValidateHandler(
     NpgsqlDataSource dataSource,
     ValidateRateLimiter rateLimiter,
     LicenseActivityBuffer activity,
-    LicenseSigningKeys keys,
+    LicenseKeyCheck keyCheck,
     ClientAddress clientAddress,
     TimeProvider time,
     IOptions<LicensingSettings> options)
@@ -46,7 +46,7 @@ public sealed class ValidateHandler(
             return LicenseResults.BadRequest(context, fields);
         }
 
-        var verification = keys.Verifier.VerifySignature(licenseKey, machineId!);
+        var verification = keyCheck.Verify(licenseKey!, machineId!);
         switch (verification.Result)
         {
             case LicenseCheck.Malformed or LicenseCheck.UnknownSigningKey or LicenseCheck.BadSignature:

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Backend.Core.Licensing;
 
 public sealed record LicenseSearchResponse(int Page, int PageSize, long Total, IReadOnlyList<LicenseSummary> Licenses)
 {
-    public bool Success => true;
+    [JsonPropertyOrder(-1)] public bool Success => true;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Backend.Core.Licensing;
 
 public sealed record LicenseStatsResponse(
@@ -7,5 +9,5 @@ public sealed record LicenseStatsResponse(
     MachinesSeen MachinesSeen,
     IReadOnlyList<DayCount> ValidationsPerDay)
 {
-    public bool Success => true;
+    [JsonPropertyOrder(-1)] public bool Success => true;
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Backend.Core.Licensing;
 
 public sealed record PublicKeyResponse(string Algorithm, string CurrentKeyId, IReadOnlyList<PublicKeyEntry> Keys)
 {
-    public bool Success => true;
+    [JsonPropertyOrder(-1)] public bool Success => true;
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Backend.Core.Licensing;
 
 public sealed record RevokeResponse(string Message, string MachineId, DateTimeOffset RevokedAt, string? RevokedReason)
 {
-    public bool Success => true;
+    [JsonPropertyOrder(-1)] public bool Success => true;
 }

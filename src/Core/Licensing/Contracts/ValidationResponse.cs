@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Backend.Core.Licensing;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Backend.Core.Licensing;
 /// </summary>
 public sealed record ValidationResponse
 {
-    public bool Success => true;
+    [JsonPropertyOrder(-1)] public bool Success => true;
     public required bool Valid { get; init; }
     public string? LicenseType { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
