@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -51,10 +50,14 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
         }
     }
 
-    /// <summary>Adds the unflushed counts to the shared rows and refreshes the local view of them.</summary>
+    /// <summary>
+    /// Adds the unflushed counts to the shared rows and refreshes the local view of every subject still in
+    /// its window, so what other instances admitted is known here within one flush interval.
+    /// </summary>
     public async Task FlushAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var batch = new List<(string Subject, Entry Entry, int Hits)>();
+        var idle = new List<(string Subject, Entry Entry)>();
         foreach (var (subject, entry) in _entries)
         {
             lock (entry)
@@ -64,44 +67,52 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
                     batch.Add((subject, entry, entry.Pending));
                     entry.Pending = 0;
                 }
-                else if (entry.Loaded && now >= entry.WindowEndsAt && !entry.Removed)
+                else if (!entry.Loaded || entry.Removed)
+                {
+                }
+                else if (now >= entry.WindowEndsAt)
                 {
                     entry.Removed = true;
                     _entries.TryRemove(new KeyValuePair<string, Entry>(subject, entry));
                 }
+                else
+                {
+                    idle.Add((subject, entry));
+                }
             }
         }
-        if (batch.Count == 0)
+        if (batch.Count == 0 && idle.Count == 0)
         {
             return;
         }
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("""
-                INSERT INTO license_rate_limits AS r (bucket, subject, window_started_at, window_ends_at, hits)
-                SELECT @bucket, s.subject, @now, @now + @window, s.hits FROM unnest(@subjects, @hits) AS s(subject, hits)
-                ON CONFLICT (bucket, subject) DO UPDATE SET
-                    window_started_at = CASE WHEN r.window_ends_at <= @now THEN @now ELSE r.window_started_at END,
-                    window_ends_at    = CASE WHEN r.window_ends_at <= @now THEN @now + @window ELSE r.window_ends_at END,
-                    hits              = CASE WHEN r.window_ends_at <= @now THEN excluded.hits ELSE r.hits + excluded.hits END
-                RETURNING subject, hits, window_ends_at
-                """, connection);
-            command.Parameters.AddWithValue("bucket", bucket);
-            command.Parameters.AddWithValue("now", now);
-            command.Parameters.AddWithValue("window", rule.Window);
-            command.Parameters.Add(new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(b => b.Subject).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("hits", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(b => b.Hits).ToArray() });
-            var bySubject = batch.ToDictionary(b => b.Subject, b => b.Entry, StringComparer.Ordinal);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            if (batch.Count > 0)
             {
-                var entry = bySubject[reader.GetString(0)];
-                lock (entry)
-                {
-                    entry.Flushed = reader.GetInt32(1);
-                    entry.WindowEndsAt = reader.GetFieldValue<DateTimeOffset>(2);
-                }
+                await using var upsert = new NpgsqlCommand("""
+                    INSERT INTO license_rate_limits AS r (bucket, subject, window_started_at, window_ends_at, hits)
+                    SELECT @bucket, s.subject, @now, @now + @window, s.hits FROM unnest(@subjects, @hits) AS s(subject, hits)
+                    ON CONFLICT (bucket, subject) DO UPDATE SET
+                        window_started_at = CASE WHEN r.window_ends_at <= @now THEN @now ELSE r.window_started_at END,
+                        window_ends_at    = CASE WHEN r.window_ends_at <= @now THEN @now + @window ELSE r.window_ends_at END,
+                        hits              = CASE WHEN r.window_ends_at <= @now THEN excluded.hits ELSE r.hits + excluded.hits END
+                    RETURNING subject, hits, window_ends_at
+                    """, connection);
+                upsert.Parameters.AddWithValue("bucket", bucket);
+                upsert.Parameters.AddWithValue("now", now);
+                upsert.Parameters.AddWithValue("window", rule.Window);
+                upsert.Parameters.Add(new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(b => b.Subject).ToArray() });
+                upsert.Parameters.Add(new NpgsqlParameter("hits", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(b => b.Hits).ToArray() });
+                await ApplyAsync(upsert, batch.ToDictionary(b => b.Subject, b => b.Entry, StringComparer.Ordinal), cancellationToken);
+            }
+            if (idle.Count > 0)
+            {
+                await using var refresh = new NpgsqlCommand(
+                    "SELECT subject, hits, window_ends_at FROM license_rate_limits WHERE bucket = @bucket AND subject = ANY(@subjects)", connection);
+                refresh.Parameters.AddWithValue("bucket", bucket);
+                refresh.Parameters.Add(new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = idle.Select(i => i.Subject).ToArray() });
+                await ApplyAsync(refresh, idle.ToDictionary(i => i.Subject, i => i.Entry, StringComparer.Ordinal), cancellationToken);
             }
         }
         catch
@@ -118,13 +129,33 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
         }
     }
 
+    private static async Task ApplyAsync(NpgsqlCommand command, Dictionary<string, Entry> entries, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var entry = entries[reader.GetString(0)];
+            var hits = reader.GetInt32(1);
+            var windowEndsAt = reader.GetFieldValue<DateTimeOffset>(2);
+            lock (entry)
+            {
+                entry.Flushed = hits;
+                entry.WindowEndsAt = windowEndsAt;
+            }
+        }
+    }
+
     private async Task<(int Hits, DateTimeOffset WindowEndsAt)> LoadAsync(string subject, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(int Hits, DateTimeOffset WindowEndsAt)?>(new CommandDefinition(
-            "SELECT hits, window_ends_at FROM license_rate_limits WHERE bucket = @bucket AND subject = @subject",
-            new { bucket, subject }, cancellationToken: cancellationToken));
-        return row ?? (0, DateTimeOffset.MinValue);
+        await using var command = new NpgsqlCommand(
+            "SELECT hits, window_ends_at FROM license_rate_limits WHERE bucket = @bucket AND subject = @subject", connection);
+        command.Parameters.AddWithValue("bucket", bucket);
+        command.Parameters.AddWithValue("subject", subject);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1))
+            : (0, DateTimeOffset.MinValue);
     }
 
     private sealed class Entry

@@ -17,6 +17,7 @@ public sealed class LicenseActivityFlusher(
     ILogger<LicenseActivityFlusher> logger) : BackgroundService
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(5);
+    // Never disposed: the host may call StopAsync after disposing services, and the semaphore holds no handle.
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,12 +47,6 @@ public sealed class LicenseActivityFlusher(
         await base.StopAsync(cancellationToken);
         // The server has stopped taking requests by now: this flush is the last word.
         await FlushOnceAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _flushing.Dispose();
-        base.Dispose();
     }
 
     private async Task FlushOnceAsync(CancellationToken cancellationToken)
