@@ -40,7 +40,7 @@ admin_key="$(openssl rand -hex 32)"
   export Licensing__RateLimits__Validate__Limit=2000000000
   export Licensing__RateLimits__Trial__Limit=100000
   export Licensing__MaxTrialsPerEmail=100000
-  export Licensing__FlushIntervalMilliseconds=1000
+  export Licensing__FlushIntervalMilliseconds="${Licensing__FlushIntervalMilliseconds:-1000}"
   exec dotnet "$WORK/bin/Backend.SelfHost.dll" --urls "$BENCH_URL"
 ) >"$WORK/selfhost.log" 2>&1 &
 selfhost_pid=$!
@@ -64,6 +64,10 @@ sleep 2
 history_before="$(psql_admin -d "$BENCH_DB" -c "SELECT count(*) FROM activations WHERE action_type = 'validated'")"
 log "wrk: $CONNECTIONS connections, ${DURATION} s"
 wrk_out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
+# Control: an endpoint with no database work, to tell the machine's own latency tail from validate's.
+control_out="$(wrk -t2 -c"$CONNECTIONS" -d10s --timeout 5s --latency "$BENCH_URL/api/v1/licenses/public-key")"
+control_rps="$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$control_out")"
+control_p99="$(awk '$1 == "99%" {print $2}' <<<"$control_out")"
 rss_kb="$(awk '/VmRSS/ {print $2}' "/proc/$selfhost_pid/status")"
 hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$selfhost_pid/status")"
 result="$(grep '^RESULT' <<<"$wrk_out")"
@@ -89,6 +93,7 @@ cat <<REPORT
 
 license validate benchmark ($(nproc) cores, $CONNECTIONS connections, ${DURATION} s each; load average before: ${load_before})
   SelfHost POST /api/v1/licenses/validate : ${wrk_rps} req/s   p50 ${wrk_p50} ms   p99 ${wrk_p99} ms   (${wrk_requests} requests, ${wrk_non2xx} non-2xx, ${wrk_errors} socket errors)
+  control GET /api/v1/licenses/public-key : ${control_rps} req/s   p99 ${control_p99}   (no database; shows the machine's own tail)
   pgbench naive per-request SQL           : ${pg_tps} tx/s    mean latency ${pg_latency} ms   (${pg_failed:-0} failed)
   ratio SelfHost / pgbench                : ${ratio}x   (target >= 1.5x)
   SelfHost RSS after the run              : $((rss_kb / 1024)) MB   (peak $((hwm_kb / 1024)) MB; target <= 300 MB)

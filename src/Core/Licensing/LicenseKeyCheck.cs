@@ -11,7 +11,7 @@ namespace Backend.Core.Licensing;
 /// </summary>
 public sealed class LicenseKeyCheck(LicenseSigningKeys keys)
 {
-    public const int Capacity = 100_000;
+    public const int Capacity = 50_000;
     private readonly ConcurrentDictionary<string, LicenseClaims> _genuine = new(StringComparer.Ordinal);
 
     public LicenseVerification Verify(string licenseKey, string machineId)

@@ -18,6 +18,7 @@ public static class LicensingServiceCollectionExtensions
         services.AddSingleton<PostgresRateLimiter>();
         services.AddSingleton<ValidateRateLimiter>();
         services.AddSingleton<LicenseActivityBuffer>();
+        services.AddSingleton<LicenseStateReader>();
         services.AddHostedService<LicenseActivityFlusher>();
 
         services.AddSingleton<TrialHandler>();

@@ -1,19 +1,17 @@
 using Backend.Core.Http;
-using Dapper;
 using EasyFacture.Licensing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Backend.Core.Licensing;
 
 /// <summary>
 /// <c>POST licenses/validate</c>: the signature and machine are checked in memory, then the database decides
-/// (revoked, expired) with one indexed read. History and <c>last_validated_at</c> go through
+/// (revoked, expired) with a fresh read, batched with concurrent requests by <see cref="LicenseStateReader"/>. History and <c>last_validated_at</c> go through
 /// <see cref="LicenseActivityBuffer"/>, the rate limit through <see cref="ValidateRateLimiter"/>: the hot path writes nothing.
 /// </summary>
 public sealed class ValidateHandler(
-    NpgsqlDataSource dataSource,
+    LicenseStateReader states,
     ValidateRateLimiter rateLimiter,
     LicenseActivityBuffer activity,
     LicenseKeyCheck keyCheck,
@@ -55,18 +53,12 @@ public sealed class ValidateHandler(
                 return Invalid(LicenseErrorCodes.LicenseMachineMismatch, "Cette clé de licence appartient à une autre machine.");
         }
 
-        LicenseState? license;
-        await using (var connection = await dataSource.OpenConnectionAsync(context.RequestAborted))
-        {
-            license = await connection.QuerySingleOrDefaultAsync<LicenseState>(new CommandDefinition(
-                "SELECT email, license_key, license_type, expires_at, is_revoked, revoked_at FROM licenses WHERE id = @id AND machine_id = @machineId",
-                new { id = verification.Claims!.LicenseId, machineId }, cancellationToken: context.RequestAborted));
-        }
+        var license = await states.FindAsync(verification.Claims!.LicenseId, machineId!, context.RequestAborted);
         if (license is null)
         {
             return LicenseResults.NotFound(context);
         }
-        activity.RecordValidation(verification.Claims.LicenseId, now, ip, UserAgent.Of(context));
+        activity.RecordValidation(license.Id, now, ip, UserAgent.Of(context));
 
         if (license.IsRevoked)
         {
@@ -103,14 +95,4 @@ public sealed class ValidateHandler(
 
     private static IResult Invalid(string error, string message) =>
         LicenseResults.Ok(new ValidationResponse { Valid = false, Error = error, Message = message });
-
-    private sealed record LicenseState
-    {
-        public string Email { get; init; } = "";
-        public string LicenseKey { get; init; } = "";
-        public string LicenseType { get; init; } = "";
-        public DateTimeOffset ExpiresAt { get; init; }
-        public bool IsRevoked { get; init; }
-        public DateTimeOffset? RevokedAt { get; init; }
-    }
 }
