@@ -39,8 +39,9 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
                     // Our view of the window is over: start a new one; the next flush aligns it with the shared row.
                     entry.WindowEndsAt = now + rule.Window;
                     entry.Flushed = 0;
+                    entry.InFlight = 0;
                 }
-                if (entry.Flushed + entry.Pending >= rule.Limit)
+                if (entry.Flushed + entry.InFlight + entry.Pending >= rule.Limit)
                 {
                     return RateLimitDecision.Deny(entry.WindowEndsAt, now);
                 }
@@ -64,7 +65,9 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
             {
                 if (entry.Pending > 0)
                 {
+                    // Still counted by HitAsync while the write is under way.
                     batch.Add((subject, entry, entry.Pending));
+                    entry.InFlight = entry.Pending;
                     entry.Pending = 0;
                 }
                 else if (!entry.Loaded || entry.Removed)
@@ -118,11 +121,12 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
         catch
         {
             // Not counted yet: keep the hits for the next flush so the limit never loosens because the database blinked.
-            foreach (var (_, entry, hits) in batch)
+            foreach (var (_, entry, _) in batch)
             {
                 lock (entry)
                 {
-                    entry.Pending += hits;
+                    entry.Pending += entry.InFlight;
+                    entry.InFlight = 0;
                 }
             }
             throw;
@@ -139,7 +143,9 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
             var windowEndsAt = reader.GetFieldValue<DateTimeOffset>(2);
             lock (entry)
             {
+                // The shared count just read includes whatever this instance had in flight.
                 entry.Flushed = hits;
+                entry.InFlight = 0;
                 entry.WindowEndsAt = windowEndsAt;
             }
         }
@@ -166,6 +172,7 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
         public bool Removed;
         public int Flushed;
         public int Pending;
+        public int InFlight;
         public DateTimeOffset WindowEndsAt = DateTimeOffset.MinValue;
 
         public Task LoadAsync(Func<Task<(int Hits, DateTimeOffset WindowEndsAt)>> load)

@@ -68,4 +68,28 @@ public sealed class BatchedRateLimiterTests(TestDatabase database) : IClassFixtu
         await using var connection = await database.DataSource.OpenConnectionAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT hits FROM license_rate_limits WHERE subject = '198.51.100.9'"));
     }
+
+    [Fact]
+    public async Task Hits_being_flushed_still_count()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var limiter = new BatchedRateLimiter(database.DataSource, "validate", new RateLimitRule { Limit = 3, WindowSeconds = 60 });
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await limiter.HitAsync("198.51.100.10", now, default)).Allowed);
+        }
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // Hold the row lock so the flush stays under way while we ask again.
+        await connection.ExecuteAsync("""
+            INSERT INTO license_rate_limits (bucket, subject, window_started_at, window_ends_at, hits)
+            VALUES ('validate', '198.51.100.10', @now, @ends, 0)
+            """, new { now, ends = now.AddSeconds(60) }, transaction);
+        var flush = limiter.FlushAsync(now, default);
+
+        Assert.False((await limiter.HitAsync("198.51.100.10", now, default)).Allowed);
+        await transaction.CommitAsync();
+        await flush;
+        Assert.False((await limiter.HitAsync("198.51.100.10", now, default)).Allowed);
+    }
 }
