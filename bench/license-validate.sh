@@ -57,15 +57,15 @@ for i in $(seq 1 "$LICENSES"); do
 done
 
 log "warming up SelfHost (10 s)"
-wrk -t2 -c"$CONNECTIONS" -d10s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt" >/dev/null
+wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d10s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt" >/dev/null
 
 # Let the warm-up's last batch land before counting what this run adds.
 sleep 2
 history_before="$(psql_admin -d "$BENCH_DB" -c "SELECT count(*) FROM activations WHERE action_type = 'validated'")"
 log "wrk: $CONNECTIONS connections, ${DURATION} s"
-wrk_out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
+wrk_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
 # Control: an endpoint with no database work, to tell the machine's own latency tail from validate's.
-control_out="$(wrk -t2 -c"$CONNECTIONS" -d10s --timeout 5s --latency "$BENCH_URL/api/v1/licenses/public-key")"
+control_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d10s --timeout 5s --latency "$BENCH_URL/api/v1/licenses/public-key")"
 control_rps="$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$control_out")"
 control_p99="$(awk '$1 == "99%" {print $2}' <<<"$control_out")"
 rss_kb="$(awk '/VmRSS/ {print $2}' "/proc/$selfhost_pid/status")"
