@@ -17,6 +17,8 @@ mkdir -p "$WORK"
 
 "$ROOT/scripts/deps.sh"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+pg_was_running=false
+as_pg_owner "$(pg_bin pg_ctl)" -D "$PG_DATA" status >/dev/null 2>&1 && pg_was_running=true
 "$ROOT/scripts/db.sh" start
 psql_admin() { as_pg_owner "$(pg_bin psql)" -h "$PG_RUN" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql_admin -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB OWNER $PG_USER"
@@ -25,7 +27,10 @@ log "building SelfHost (Release)"
 dotnet build "$ROOT/src/SelfHost/SelfHost.csproj" -c Release -nologo -v q -o "$WORK/bin" >/dev/null
 
 selfhost_pid=""
-cleanup() { if [ -n "$selfhost_pid" ] && kill -0 "$selfhost_pid" 2>/dev/null; then kill -TERM "$selfhost_pid"; wait "$selfhost_pid" || true; fi; }
+cleanup() {
+  if [ -n "$selfhost_pid" ] && kill -0 "$selfhost_pid" 2>/dev/null; then kill -TERM "$selfhost_pid"; wait "$selfhost_pid" || true; fi
+  $pg_was_running || "$ROOT/scripts/db.sh" stop
+}
 trap cleanup EXIT
 
 admin_key="$(openssl rand -hex 32)"
