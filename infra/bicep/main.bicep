@@ -88,6 +88,15 @@ param textractRegion string = 'eu-west-3'
 @description('S3 bucket Textract reads multi-page PDFs from (StartExpenseAnalysis). Empty: multi-page PDFs are refused.')
 param textractS3Bucket string = ''
 
+@description('Further admin API keys as SHA-256 hex digests, comma separated, optionally name:digest.')
+param adminApiKeyHashes string = ''
+
+@description('Public keys (base64 SubjectPublicKeyInfo, comma separated) of retired license signing keys, so licenses they signed keep validating.')
+param licenseRetiredPublicKeys string = ''
+
+@description('renewal_url returned with LICENSE_EXPIRED.')
+param licenseRenewalUrl string = 'https://easyfacture.com/renew'
+
 @description('Claude model asked for accounting proposals when the anthropic-api-key secret is set.')
 param claudeModel string = 'claude-sonnet-4-5'
 
@@ -116,6 +125,8 @@ var exportsContainerName = 'exports'
 var secretNames = {
   databaseConnectionString: 'database-connection-string'
   adminApiKey: 'licensing-admin-api-key'
+  // ECDSA P-256 private key (PKCS#8, base64 DER or PEM). Rotating: new secret value, old public key into licenseRetiredPublicKeys.
+  licenseSigningKey: 'licensing-signing-key'
   // One secret per AES key id; rotating adds encryption-key-v2 and a matching Encryption__Keys__v2 setting below.
   encryptionKeyV1: 'encryption-key-v1'
   awsAccessKeyId: 'aws-access-key-id'
@@ -277,6 +288,26 @@ var licenseAppSettings = {
   Database__ConnectionString: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.databaseConnectionString})'
   Database__CommandTimeoutSeconds: '15'
   Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.adminApiKey})'
+  // Further admin keys by SHA-256 only (rotation without a clear key anywhere): 'name:hexdigest,...'.
+  Licensing__AdminApiKeyHashes: adminApiKeyHashes
+  Licensing__SigningPrivateKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.licenseSigningKey})'
+  Licensing__RetiredPublicKeys: licenseRetiredPublicKeys
+  Licensing__Product: 'easyfacture'
+  Licensing__TrialDays: '30'
+  Licensing__MaxTrialsPerEmail: '3'
+  Licensing__RenewalUrl: licenseRenewalUrl
+  // The Functions host proxies requests to the worker over loopback and passes the client in X-Forwarded-For.
+  Licensing__TrustedProxies: '127.0.0.1,::1'
+  Licensing__MaxBodyBytes: '16384'
+  Licensing__FlushIntervalMilliseconds: '1000'
+  Licensing__RateLimits__Trial__Limit: '3'
+  Licensing__RateLimits__Trial__WindowSeconds: '3600'
+  Licensing__RateLimits__Activate__Limit: '10'
+  Licensing__RateLimits__Activate__WindowSeconds: '3600'
+  Licensing__RateLimits__Validate__Limit: '100'
+  Licensing__RateLimits__Validate__WindowSeconds: '3600'
+  Licensing__RateLimits__Heartbeat__Limit: '1'
+  Licensing__RateLimits__Heartbeat__WindowSeconds: '86400'
 }
 
 var ocrAppSettings = {
@@ -295,6 +326,7 @@ var ocrAppSettings = {
   ServiceBus__clientId: ocrIdentity.properties.clientId
   // Tenant creation (POST /api/v1/admin/tenants) is served by this app and checks the same admin key.
   Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.adminApiKey})'
+  Licensing__AdminApiKeyHashes: adminApiKeyHashes
   Encryption__ActiveKeyId: 'v1'
   Encryption__Keys__v1: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.encryptionKeyV1})'
   Invoices__RetryBaseDelaySeconds: '30'

@@ -21,11 +21,10 @@ public static class InvoicesServiceCollectionExtensions
         services.AddSettings<OcrSettings>(configuration);
         services.AddSettings<TextractSettings>(configuration);
         services.AddSettings<EncryptionSettings>(configuration);
-        services.AddSettings<AdminApiKeySettings>(configuration);
+        services.AddAdminAuthentication(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FieldCipher>();
-        services.AddSingleton<AdminApiKey>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantAuthenticator>();
         services.AddSingleton<InvoiceStore>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Backend.Core.Security;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Npgsql;

@@ -1,4 +1,5 @@
 using Backend.Core.Http;
+using Backend.Core.Security;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Npgsql;

@@ -1,3 +1,4 @@
+using Backend.Core.Security;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Npgsql;

@@ -1,4 +1,5 @@
 using Backend.Core.Configuration;
+using Backend.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ public static class LicensingServiceCollectionExtensions
         services.AddSingleton<LicenseSigningKeys>();
         services.AddSingleton<LicenseIssuer>();
         services.AddSingleton<LicenseKeyCheck>();
-        services.AddSingleton<AdminAuthenticator>();
+        services.AddAdminAuthentication(configuration);
         services.AddSingleton<ClientAddress>();
         services.AddSingleton<PostgresRateLimiter>();
         services.AddSingleton<ValidateRateLimiter>();

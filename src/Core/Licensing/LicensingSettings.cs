@@ -9,12 +9,6 @@ public sealed class LicensingSettings : ISettings
 {
     public static string SectionName => "Licensing";
 
-    /// <summary>The admin API key in clear (local run, Key Vault reference); hashed as soon as it is read.</summary>
-    public string? AdminApiKey { get; set; }
-
-    /// <summary>Further admin keys as SHA-256 hex, comma separated, optionally <c>name:hash</c>; lets operators rotate keys without ever storing one in clear.</summary>
-    public string? AdminApiKeyHashes { get; set; }
-
     /// <summary>ECDSA P-256 private key that signs new licenses: PKCS#8 as PEM or base64 DER.</summary>
     public string? SigningPrivateKey { get; set; }
 
@@ -40,18 +34,6 @@ public sealed class LicensingSettings : ISettings
     {
         string Name(string key) => SettingName.Of(SectionName, key);
 
-        if (string.IsNullOrWhiteSpace(AdminApiKey) && string.IsNullOrWhiteSpace(AdminApiKeyHashes))
-        {
-            yield return $"Setting '{Name(nameof(AdminApiKey))}' (or '{Name(nameof(AdminApiKeyHashes))}') is missing: the admin API cannot be protected without a key.";
-        }
-        else if (!string.IsNullOrEmpty(AdminApiKey) && AdminApiKey.Trim().Length < 32)
-        {
-            yield return $"Setting '{Name(nameof(AdminApiKey))}' is too short: use at least 32 random characters.";
-        }
-        if (!string.IsNullOrWhiteSpace(AdminApiKeyHashes) && AdminKeyEntries(AdminApiKeyHashes).Any(e => e.Hash is null))
-        {
-            yield return $"Setting '{Name(nameof(AdminApiKeyHashes))}' is malformed: expected comma-separated SHA-256 hex digests, optionally as name:digest.";
-        }
         if (string.IsNullOrWhiteSpace(SigningPrivateKey))
         {
             yield return $"Setting '{Name(nameof(SigningPrivateKey))}' is missing: an ECDSA P-256 private key (PKCS#8 or SEC1, PEM or base64 DER) is needed to sign licenses.";
@@ -118,17 +100,6 @@ public sealed class LicensingSettings : ISettings
 
     internal static IEnumerable<string> Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    internal static IEnumerable<(string Name, byte[]? Hash)> AdminKeyEntries(string? list)
-    {
-        foreach (var entry in Split(list))
-        {
-            var colon = entry.LastIndexOf(':');
-            var name = colon > 0 ? entry[..colon].Trim() : "admin";
-            var hex = colon > 0 ? entry[(colon + 1)..].Trim() : entry;
-            yield return (name, ApiKeyHash.TryParseHex(hex, out var hash) ? hash : null);
-        }
-    }
 
     internal static bool TryLoadSigningKey(string text, out ECDsa? key)
     {

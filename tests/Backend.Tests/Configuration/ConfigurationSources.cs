@@ -51,6 +51,7 @@ public static class ConfigurationSources
     public static IReadOnlyDictionary<string, App[]> AppKeys { get; } = new Dictionary<string, App[]>(StringComparer.OrdinalIgnoreCase)
     {
         ["Licensing__AdminApiKey"] = [App.License, App.Ocr],
+        ["Licensing__AdminApiKeyHashes"] = [App.License, App.Ocr],
     };
 
     /// <summary>The apps that read <paramref name="key"/>: its own entry in <see cref="AppKeys"/>, else its section's.</summary>

@@ -101,7 +101,7 @@ public sealed class InvoiceApiTests : IAsyncLifetime
         }
         using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/tenants") { Content = JsonContent.Create(new { nom = "x" }) })
         {
-            request.Headers.Add("X-Admin-Key", _host.Factory.AdminApiKey);
+            request.Headers.Add("X-Api-Key", _host.Factory.AdminApiKey);
             await AssertError(await _host.Client.SendAsync(request), HttpStatusCode.BadRequest, "INVALID_REQUEST", "nom");
         }
         var (_, key) = await _host.CreateTenantAsync();

@@ -74,7 +74,7 @@ public sealed class InvoiceTestHost : IAsyncDisposable
     public async Task<(Guid TenantId, string ApiKey)> CreateTenantAsync(string name = "Cabinet Martin")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/tenants") { Content = JsonContent.Create(new { name }) };
-        request.Headers.Add("X-Admin-Key", _factory.AdminApiKey);
+        request.Headers.Add("X-Api-Key", _factory.AdminApiKey);
         using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -1,4 +1,5 @@
 using Backend.Core.Licensing;
+using Backend.Core.Security;
 
 namespace Backend.Tests.Licensing;
 
@@ -6,7 +7,6 @@ public sealed class LicensingSettingsTests
 {
     private static LicensingSettings Valid() => new()
     {
-        AdminApiKey = new string('k', 40),
         SigningPrivateKey = Convert.ToBase64String(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey()),
     };
 
@@ -14,8 +14,6 @@ public sealed class LicensingSettingsTests
     public void Complete_settings_have_no_problem() => Assert.Empty(Valid().Validate());
 
     [Theory]
-    [InlineData("AdminApiKey", "", "Licensing__AdminApiKey")]
-    [InlineData("AdminApiKey", "short", "Licensing__AdminApiKey")]
     [InlineData("SigningPrivateKey", "", "Licensing__SigningPrivateKey")]
     [InlineData("SigningPrivateKey", "bm90IGEga2V5", "Licensing__SigningPrivateKey")]
     [InlineData("TrustedProxies", "10.0.0.0/8, proxy.local", "Licensing__TrustedProxies")]
@@ -37,5 +35,23 @@ public sealed class LicensingSettingsTests
         settings.RateLimits.Validate.Limit = 0;
 
         Assert.Contains(settings.Validate(), p => p.Contains("Licensing__RateLimits__Validate__Limit"));
+    }
+
+    [Theory]
+    [InlineData("", null, "Licensing__AdminApiKey")]
+    [InlineData("short", null, "Licensing__AdminApiKey")]
+    [InlineData(null, "ops:not-hex", "Licensing__AdminApiKeyHashes")]
+    public void Admin_key_problems_name_their_setting(string? key, string? hashes, string setting)
+    {
+        var settings = new AdminApiKeySettings { AdminApiKey = key, AdminApiKeyHashes = hashes };
+
+        Assert.Contains(settings.Validate(), p => p.Contains(setting));
+    }
+
+    [Fact]
+    public void An_admin_key_or_hash_list_alone_is_enough()
+    {
+        Assert.Empty(new AdminApiKeySettings { AdminApiKey = new string('k', 40) }.Validate());
+        Assert.Empty(new AdminApiKeySettings { AdminApiKeyHashes = "ops:" + new string('a', 64) }.Validate());
     }
 }

@@ -6,15 +6,15 @@ using Microsoft.AspNetCore.Http;
 namespace Backend.Core.Invoices.Tenants;
 
 /// <summary><c>POST /api/v1/admin/tenants</c> <c>{name}</c> with the admin key → 201 <c>{tenant_id, api_key}</c>.</summary>
-public sealed class CreateTenantHandler(TenantStore tenants, AdminApiKey adminKey)
+public sealed class CreateTenantHandler(TenantStore tenants, AdminAuthenticator admins)
 {
     private const int MaxBodyBytes = 4096;
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        if (!adminKey.IsAuthorized(context.Request))
+        if (admins.Authenticate(context) is null)
         {
-            return ApiError.Result(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, "Clé d'administration manquante ou invalide.");
+            return AdminAuthenticator.Unauthorized(context);
         }
         if (context.Request.ContentLength > MaxBodyBytes)
         {

@@ -1,11 +1,10 @@
 using Backend.Core.Http;
-using Backend.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Backend.Core.Licensing;
+namespace Backend.Core.Security;
 
 /// <summary>
 /// Admin endpoints accept an API key in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. Keys come from
@@ -16,14 +15,14 @@ public sealed class AdminAuthenticator
     public const string ApiKeyHeader = "X-Api-Key";
     private readonly List<(string Name, byte[] Hash)> _keys = [];
 
-    public AdminAuthenticator(IOptions<LicensingSettings> options)
+    public AdminAuthenticator(IOptions<AdminApiKeySettings> options)
     {
         var settings = options.Value;
         if (!string.IsNullOrWhiteSpace(settings.AdminApiKey))
         {
             _keys.Add(("admin", ApiKeyHash.Of(settings.AdminApiKey.Trim())));
         }
-        foreach (var (name, hash) in LicensingSettings.AdminKeyEntries(settings.AdminApiKeyHashes))
+        foreach (var (name, hash) in settings.HashedKeys())
         {
             if (hash is not null)
             {
