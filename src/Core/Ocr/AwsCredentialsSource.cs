@@ -12,7 +12,7 @@ public sealed class AwsCredentialsSource(Func<AWSCredentials> resolve)
     private readonly Lazy<AWSCredentials> _credentials = new(resolve);
 
     public static AwsCredentialsSource From(TextractSettings settings) =>
-        settings.AccessKeyId.Length > 0
+        !string.IsNullOrWhiteSpace(settings.AccessKeyId)
             ? new(() => new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey))
             : new(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
 

@@ -44,7 +44,7 @@ public sealed class TextractSettings : ISettings
 
     public IEnumerable<string> Validate()
     {
-        if (string.IsNullOrEmpty(AccessKeyId) != string.IsNullOrEmpty(SecretAccessKey))
+        if (string.IsNullOrWhiteSpace(AccessKeyId) != string.IsNullOrWhiteSpace(SecretAccessKey))
         {
             yield return $"Settings '{SettingName.Of(SectionName, nameof(AccessKeyId))}' and '{SettingName.Of(SectionName, nameof(SecretAccessKey))}' go together: set both or neither.";
         }
