@@ -26,6 +26,9 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Hosts register Dapper's process-wide mappings at start-up; a test using Core classes without a host
+        // (the job queue tests) would otherwise depend on another test class having started one first.
+        DapperTypeHandlers.Register();
         await using (var server = new NpgsqlConnection(ServerConnectionString))
         {
             await server.OpenAsync();

@@ -37,7 +37,7 @@ internal static partial class CompanyIdentifierReader
                 var vatLabel = Regex.IsMatch(cell.Folded + " " + line.Folded, @"tva|t\.v\.a|vat|intra|identification");
                 foreach (Match m in FrenchVat().Matches(cell.Text))
                 {
-                    var vat = ("FR" + m.Groups["key"].Value + m.Groups["siren"].Value).Replace(" ", "").ToUpperInvariant();
+                    var vat = ("FR" + OcrDigits(m.Groups["key"].Value, m.Groups["siren"].Value.Replace(" ", "")) + m.Groups["siren"].Value).Replace(" ", "").ToUpperInvariant();
                     var valid = CompanyIdentifiers.IsValidFrenchVat(vat);
                     vats.Add(new(vat, (valid ? 0.8 : 0.35) + (vatLabel ? 0.1 : 0) - penalty, "text"));
                 }
@@ -88,6 +88,13 @@ internal static partial class CompanyIdentifierReader
             }
         }
         return new Identifiers(vatBest, siren, siret);
+    }
+
+    /// <summary>OCR reads 0 as O and 1 as I or l in the key; take the digits when they make the key check.</summary>
+    private static string OcrDigits(string key, string siren)
+    {
+        var digits = key.ToUpperInvariant().Replace('O', '0').Replace('I', '1').Replace('L', '1');
+        return digits != key.ToUpperInvariant() && digits.All(char.IsAsciiDigit) && CompanyIdentifiers.IsValidFrenchVat("FR" + digits + siren) ? digits : key;
     }
 
     private static Extracted<string>? Best(List<Candidate<string>> candidates)

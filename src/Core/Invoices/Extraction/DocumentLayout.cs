@@ -146,7 +146,8 @@ internal sealed class DocumentLayout
                     {
                         var previous = current[^1];
                         var gap = word.Left - (previous.Left + previous.Width);
-                        if (gap > medianHeight * 1.1)
+                        // Word gaps grow with the font: a title's spaces are wider than body text's.
+                        if (gap > Math.Max(medianHeight, Math.Min(previous.Height, word.Height)) * 1.1)
                         {
                             cells.Add(ToCell(current));
                             current = [];

@@ -8,8 +8,13 @@ internal static partial class InvoiceNumberReader
     [GeneratedRegex(@"(?<![\w])(?<t>[A-Za-z0-9][A-Za-z0-9\-_/.#]*\d[A-Za-z0-9\-_/.]*|\d)(?![\w])")]
     private static partial Regex TokenPattern();
 
+    // OCR often splits a short prefix from its digits: "F 24/5808" for "F24/5808".
+    [GeneratedRegex(@"^([A-Z]{1,3}) (?=\d)")]
+    private static partial Regex SplitPrefix();
+
     public static string? Token(string text)
     {
+        text = SplitPrefix().Replace(text.TrimStart(), "$1");
         foreach (Match m in TokenPattern().Matches(text))
         {
             var token = m.Groups["t"].Value.TrimEnd('.', '/', '-');

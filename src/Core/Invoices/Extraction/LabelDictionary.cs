@@ -4,7 +4,7 @@ namespace Backend.Core.Invoices.Extraction;
 
 /// <summary>
 /// The labels French (and some English) invoices put next to each field, matched on folded text so
-/// "Échéance", "ECHEANCE" and "echeance" are one label. Strength orders competing labels:
+/// "Échéance", "ECHEANCE" and "e\s?cheance" are one label. Strength orders competing labels:
 /// "Total TTC" beats "Net à payer", which beats a bare "Total".
 /// </summary>
 internal static class LabelDictionary
@@ -36,10 +36,10 @@ internal static class LabelDictionary
         Rule(LabelKind.InvoiceNumber, @"(?<![a-z])(?:facture|avoir|invoice)\s*:", 0.75),
         Rule(LabelKind.InvoiceNumber, @"^(?:facture(?:\s*d'avoir)?|avoir|invoice|credit\s*note)(?=\s+[a-z\-/]*\d)", 0.7),
         Rule(LabelKind.InvoiceNumber, @"(?<![a-z])(?:n\s?[°º]|numero)\s*:?(?!\s*(?:de\s*)?(?:client|commande|tva|siret|siren|rcs|tel|bon|devis|dossier|contrat|compte|ligne|affaire|lot|identification|fiscal|intra))", 0.55),
-        Rule(LabelKind.InvoiceDate, @"date\s*(?:de\s*(?:la\s*)?|d'|du\s*)?(?:facture|facturation|emission|l'avoir|avoir|document)|invoice\s*date|date\s*d'edition|emise?\s*le|etablie\s*le", 0.92),
-        Rule(LabelKind.InvoiceDate, @"(?<![a-z])(?:en\s*)?date\s*(?:du\s*|:\s*)?(?!\s*(?:de\s*|d')?(?:livraison|commande|echeance|paiement|limite|reglement|prestation|expedition|debut|fin|validite|d'echeance|du\s*bon|effet|intervention))", 0.7),
+        Rule(LabelKind.InvoiceDate, @"date\s*(?:de\s*(?:la\s*)?|d'|du\s*)?(?:facture|facturation|e\s?mission|l'avoir|avoir|document)|invoice\s*date|date\s*d'edition|e\s?mise?\s*le|etablie\s*le", 0.92),
+        Rule(LabelKind.InvoiceDate, @"(?<![a-z])(?:en\s*)?date\s*(?:du\s*|:\s*)?(?!\s*(?:de\s*|d')?(?:livraison|commande|e\s?cheance|paiement|limite|reglement|prestation|expedition|debut|fin|validite|d'e\s?cheance|du\s*bon|effet|intervention))", 0.7),
         Rule(LabelKind.InvoiceDate, @"(?:^|,\s*|\s)le(?=\s*\d)|fait\s*a\s*[a-z\- ]+,?\s*le|(?<![a-z])du(?=\s*\d{1,2}[/.\- ])", 0.6),
-        Rule(LabelKind.DueDate, @"(?:date\s*(?:d'|de\s*l'|de\s*)?)?echeance|a\s*(?:payer|regler)\s*(?:avant|au\s*plus\s*tard|le|pour)\s*(?:le)?|payable\s*(?:le|avant|au|jusqu'au)|date\s*limite(?:\s*de\s*(?:paiement|reglement))?|due\s*date|date\s*de\s*(?:paiement|reglement)|paiement\s*(?:avant|au\s*plus\s*tard|le)\s*(?:le)?|due\s*(?:on|by|:)|reglement\s*(?:avant|le)", 0.9),
+        Rule(LabelKind.DueDate, @"(?:date\s*(?:d'|de\s*l'|de\s*)?)?e\s?cheance|a\s*(?:payer|regler)\s*(?:avant|au\s*plus\s*tard|le|pour)\s*(?:le)?|payable\s*(?:le|avant|au|jusqu'au)|date\s*limite(?:\s*de\s*(?:paiement|reglement))?|due\s*date|date\s*de\s*(?:paiement|reglement)|paiement\s*(?:avant|au\s*plus\s*tard|le)\s*(?:le)?|due\s*(?:on|by|:)|reglement\s*(?:avant|le)", 0.9),
         Rule(LabelKind.Supplier, @"(?<![a-z])(?:fournisseur|emetteur|vendeur|prestataire|expediteur|from|de)\s*:", 0.85),
         Rule(LabelKind.Client, @"(?<![a-z])(?:client(?:e)?|facture\s*a|factured?\s*to|bill\s*to|billed\s*to|destinataire|adresse\s*de\s*facturation|adresse\s*de\s*livraison|livre\s*a|livraison|a\s*l'attention\s*de|acheteur|sold\s*to|ship\s*to|code\s*client|votre\s*reference)(?![a-z])", 0.8),
         Rule(LabelKind.Other, @"date\s*(?:de\s*|d')?(?:livraison|commande|prestation|expedition|intervention)|(?:intervention|prestation|livraison|periode|sejour|commande)\s*du|arrivee|depart|(?:sur|annule\s*et\s*remplace|remplace|avoir\s*sur)\s*(?:la\s*)?facture|facture\s*(?:d'origine|initiale)|(?:bon\s*de\s*)?commande\s*(?:n\s?[°º]|no)|n\s?[°º]\s*(?:de\s*)?(?:client|commande)|mode\s*de\s*(?:paiement|reglement)|conditions|iban|bic|escompte|acompte|deja\s*(?:paye|regle)|remise|frais\s*de\s*port|port(?![a-z])|qte|quantite|prix\s*unitaire|p\.?\s?u\.?(?![a-z])|designation|description|siret|siren|rcs|tel(?:ephone)?\.?|e-?mail|page(?![a-z])", 0.5),
