@@ -16,7 +16,7 @@ public static class UnhandledExceptionResult
         var requestId = RequestId.Get(context);
         if (IsTransientDependencyFailure(exception))
         {
-            logger.LogWarning("Request {RequestId} failed: dependency unavailable ({ExceptionType})", requestId, exception.GetType().Name);
+            logger.LogWarning(exception, "Request {RequestId} failed: dependency unavailable ({ExceptionType})", requestId, exception.GetType().Name);
             context.Response.Headers.RetryAfter = "5";
             return ApiError.Result(context, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServerError,
                 "Service temporairement indisponible. Réessayez dans quelques secondes.");
