@@ -11,6 +11,8 @@ command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || m
 command -v pgbench >/dev/null 2>&1 || missing+=(postgresql-contrib)
 # The extraction corpus degrades scans with ImageMagick 6 (some images put a stand-in `convert` first on PATH).
 [ -x /usr/bin/convert-im6.q16 ] || [ -x /usr/bin/magick ] || missing+=(imagemagick)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

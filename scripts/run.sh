@@ -26,14 +26,17 @@ export BlobStore__RootPath="$LOCAL/blobs"
 # Field encryption of OCR text at rest; add keys and switch the id to rotate.
 export Encryption__ActiveKeyId="${Encryption__ActiveKeyId:-local1}"
 export Encryption__Keys__local1="${Encryption__Keys__local1:-$(local_secret encryption-key-local1 'openssl rand -base64 32')}"
-export Licensing__AdminApiKey="${Licensing__AdminApiKey:-$(local_secret admin-api-key 'openssl rand -base64 32')}"
+# License server: the admin API key and the ECDSA P-256 key that signs licenses (PKCS#8, base64 DER).
+export Licensing__AdminApiKey="${Licensing__AdminApiKey:-$(local_secret license-admin-api-key 'openssl rand -hex 32')}"
+export Licensing__SigningPrivateKey="${Licensing__SigningPrivateKey:-$(local_secret license-signing-key \
+  'openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0')}"
 
 nohup dotnet "$LOCAL/selfhost-bin/Backend.SelfHost.dll" --urls "$SELFHOST_URL" >"$SELFHOST_LOG" 2>&1 &
 echo $! >"$SELFHOST_PID"
 
 for _ in $(seq 1 120); do
   if curl -fsS "$SELFHOST_URL/api/health" >/dev/null 2>&1; then
-    log "SelfHost is up on $SELFHOST_URL (logs: $SELFHOST_LOG; stop with scripts/stop.sh)"
+    log "SelfHost is up on $SELFHOST_URL (logs: $SELFHOST_LOG; admin API key in $SECRETS_DIR/license-admin-api-key; stop with scripts/stop.sh)"
     exit 0
   fi
   if ! kill -0 "$(cat "$SELFHOST_PID")" 2>/dev/null; then

@@ -113,6 +113,9 @@ var exportsContainerName = 'exports'
 var secretNames = {
   databaseConnectionString: 'database-connection-string'
   adminApiKey: 'licensing-admin-api-key'
+  // ECDSA P-256 private key that signs licenses (PKCS#8, base64 DER); a rotation moves the old public key to
+  // Licensing__RetiredPublicKeys.
+  signingPrivateKey: 'licensing-signing-private-key'
   // One secret per AES key id; rotating adds encryption-key-v2 and a matching Encryption__Keys__v2 setting below.
   encryptionKeyV1: 'encryption-key-v1'
   awsAccessKeyId: 'aws-access-key-id'
@@ -272,6 +275,25 @@ var licenseAppSettings = {
   Database__ConnectionString: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.databaseConnectionString})'
   Database__CommandTimeoutSeconds: '15'
   Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.adminApiKey})'
+  Licensing__AdminApiKeyHashes: ''
+  Licensing__SigningPrivateKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.signingPrivateKey})'
+  Licensing__RetiredPublicKeys: ''
+  Licensing__Product: 'easyfacture'
+  Licensing__TrialDays: '30'
+  Licensing__MaxTrialsPerEmail: '3'
+  Licensing__RenewalUrl: 'https://easyfacture.com/renew'
+  // The isolated worker sees the Functions host as its peer; the host forwards the client in X-Forwarded-For.
+  Licensing__TrustedProxies: '127.0.0.1,::1'
+  Licensing__MaxBodyBytes: '16384'
+  Licensing__FlushIntervalMilliseconds: '1000'
+  Licensing__RateLimits__Trial__Limit: '3'
+  Licensing__RateLimits__Trial__WindowSeconds: '3600'
+  Licensing__RateLimits__Activate__Limit: '10'
+  Licensing__RateLimits__Activate__WindowSeconds: '3600'
+  Licensing__RateLimits__Validate__Limit: '100'
+  Licensing__RateLimits__Validate__WindowSeconds: '3600'
+  Licensing__RateLimits__Heartbeat__Limit: '1'
+  Licensing__RateLimits__Heartbeat__WindowSeconds: '86400'
 }
 
 var ocrAppSettings = {

@@ -1,4 +1,5 @@
 using Backend.Core;
+using Backend.Core.Licensing;
 using Backend.Functions.Azure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -15,5 +16,6 @@ builder.AddApplicationInsightsLogging();
 
 // The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
 builder.Services.AddBackendCore(builder.Configuration);
+builder.Services.AddLicensing(builder.Configuration);
 
 builder.Build().Run();

@@ -3,6 +3,7 @@ using Backend.Core.Configuration;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
 using Backend.Core.Jobs;
+using Backend.Core.Licensing;
 using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
 using Microsoft.Extensions.Options;
@@ -16,14 +17,19 @@ builder.Services.AddSingleton<QueueSignals>();
 builder.Services.AddHostedService<QueueNotificationListener>();
 builder.Services.AddHostedService<QueueWorker>();
 builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
+builder.Services.AddLicensing(builder.Configuration);
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
 app.UseMiddleware<ExceptionEnvelopeMiddleware>();
+app.UseEmptyErrorEnvelope();
 
 var api = app.MapGroup("/api");
 api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));
 api.MapInvoiceEndpoints();
+api.MapLicensingEndpoints();
+app.MapApiDocument();
 
 try
 {

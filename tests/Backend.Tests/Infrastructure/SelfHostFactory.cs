@@ -18,13 +18,21 @@ public class SelfHostFactory : WebApplicationFactory<Program>
         Settings["Queue:PollIntervalMilliseconds"] = "100";
         Settings["Encryption:ActiveKeyId"] = "local1";
         Settings["Encryption:Keys:local1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        // Licensing refuses to start without an admin key and a signing key: fresh ones per host.
+        using var signingKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        SigningPrivateKey = Convert.ToBase64String(signingKey.ExportPkcs8PrivateKey());
+        AdminApiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        Settings["Licensing:SigningPrivateKey"] = SigningPrivateKey;
         Settings["Licensing:AdminApiKey"] = AdminApiKey;
+        Settings["Licensing:FlushIntervalMilliseconds"] = "100";
     }
 
     public string BlobRoot { get; }
 
-    /// <summary>The admin key of this host (<c>Licensing__AdminApiKey</c>).</summary>
-    public string AdminApiKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
+    /// <summary>The license signing key this host uses (PKCS#8, base64 DER).</summary>
+    public string SigningPrivateKey { get; }
+
+    public string AdminApiKey { get; }
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,0 +1,3 @@
+namespace Backend.Core.Licensing;
+
+public sealed record DayCount(DateOnly Day, long Count);

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Backend.Core.Licensing;
+
+public sealed record LicenseStatsResponse(
+    DateTimeOffset Since,
+    IReadOnlyList<LicenseCount> Licenses,
+    IReadOnlyList<TrialDay> TrialsPerDay,
+    MachinesSeen MachinesSeen,
+    IReadOnlyList<DayCount> ValidationsPerDay)
+{
+    [JsonPropertyOrder(-1)] public bool Success => true;
+}

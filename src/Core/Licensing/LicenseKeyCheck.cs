@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using EasyFacture.Licensing;
+
+namespace Backend.Core.Licensing;
+
+/// <summary>
+/// Server-side signature check with memory: whether a given key string carries a genuine signature never
+/// changes, so keys already proven genuine skip the ECDSA verification (the costliest step of validate).
+/// Only genuine keys are remembered, at most <see cref="Capacity"/> of them; the cache is emptied when full.
+/// Revocation and expiry are unaffected: the database still decides those on every request.
+/// </summary>
+public sealed class LicenseKeyCheck(LicenseSigningKeys keys)
+{
+    public const int Capacity = 50_000;
+    private readonly ConcurrentDictionary<string, LicenseClaims> _genuine = new(StringComparer.Ordinal);
+
+    public LicenseVerification Verify(string licenseKey, string machineId)
+    {
+        if (_genuine.TryGetValue(licenseKey, out var claims))
+        {
+            return string.Equals(claims.MachineId, machineId, StringComparison.OrdinalIgnoreCase)
+                ? new LicenseVerification(LicenseCheck.Valid, claims)
+                : new LicenseVerification(LicenseCheck.WrongMachine, claims);
+        }
+        var result = keys.Verifier.VerifySignature(licenseKey, machineId);
+        if (result.Result is LicenseCheck.Valid or LicenseCheck.WrongMachine)
+        {
+            if (_genuine.Count >= Capacity)
+            {
+                _genuine.Clear();
+            }
+            _genuine.TryAdd(licenseKey, result.Claims!);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,65 @@
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using Npgsql;
+
+namespace Backend.Core.Licensing;
+
+/// <summary>
+/// <c>GET admin/stats?days=30</c>: licenses by type and status; trials started and since converted per day;
+/// machines seen by heartbeat in 24 h / 7 d / 30 d; validations per day. Days are UTC.
+/// </summary>
+public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        if (authenticator.Authenticate(context) is null)
+        {
+            return AdminAuthenticator.Unauthorized(context);
+        }
+        var errors = LicenseFilter.NewErrors();
+        var days = 30;
+        foreach (var key in context.Request.Query.Keys)
+        {
+            if (key != "days")
+            {
+                errors.AddError(key, "paramètre inconnu");
+            }
+            else if (!int.TryParse(context.Request.Query["days"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out days) || days is < 1 or > 366)
+            {
+                errors.AddError("days", "entier entre 1 et 366 attendu");
+            }
+        }
+        if (errors.HasErrors)
+        {
+            return LicenseResults.BadRequest(context, errors);
+        }
+        var now = time.GetUtcNow();
+        var since = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - days);
+        var cancel = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(cancel);
+        var licenses = await connection.QueryAsync<(string Type, string Status, long Count)>(new CommandDefinition($"""
+            SELECT license_type, {LicenseFilter.StatusSql} AS status, count(*) AS count
+            FROM licenses GROUP BY 1, 2 ORDER BY 1, 2
+            """, new { now }, cancellationToken: cancel));
+        var trials = await connection.QueryAsync<(DateTime Day, long Created, long Converted)>(new CommandDefinition("""
+            SELECT (trial_started_at AT TIME ZONE 'UTC')::date AS day, count(*) AS created, count(activated_at) AS converted
+            FROM licenses WHERE trial_started_at >= @since GROUP BY 1 ORDER BY 1
+            """, new { since }, cancellationToken: cancel));
+        var seen = await connection.QuerySingleAsync<(long Day, long Week, long Month)>(new CommandDefinition("""
+            SELECT count(DISTINCT license_id) FILTER (WHERE created_at > @now - interval '24 hours') AS last24h,
+                   count(DISTINCT license_id) FILTER (WHERE created_at > @now - interval '7 days') AS last7d,
+                   count(DISTINCT license_id) AS last30d
+            FROM heartbeats WHERE created_at > @now - interval '30 days'
+            """, new { now }, cancellationToken: cancel));
+        var validations = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition("""
+            SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS count
+            FROM activations WHERE action_type = 'validated' AND created_at >= @since GROUP BY 1 ORDER BY 1
+            """, new { since }, cancellationToken: cancel));
+        return LicenseResults.Ok(new LicenseStatsResponse(
+            since,
+            licenses.Select(l => new LicenseCount(l.Type, l.Status, l.Count)).ToList(),
+            trials.Select(t => new TrialDay(DateOnly.FromDateTime(t.Day), t.Created, t.Converted)).ToList(),
+            new MachinesSeen(seen.Day, seen.Week, seen.Month),
+            validations.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList()));
+    }
+}

@@ -1,0 +1,36 @@
+using Backend.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backend.Core.Licensing;
+
+public static class LicensingServiceCollectionExtensions
+{
+    /// <summary>The license API: settings, signing keys, rate limiters, the batched activity writer and the handlers.</summary>
+    public static IServiceCollection AddLicensing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<LicensingSettings>(configuration);
+        services.AddSingleton<LicenseSigningKeys>();
+        services.AddSingleton<LicenseIssuer>();
+        services.AddSingleton<LicenseKeyCheck>();
+        services.AddSingleton<AdminAuthenticator>();
+        services.AddSingleton<ClientAddress>();
+        services.AddSingleton<PostgresRateLimiter>();
+        services.AddSingleton<ValidateRateLimiter>();
+        services.AddSingleton<LicenseActivityBuffer>();
+        services.AddSingleton<LicenseStateReader>();
+        services.AddHostedService<LicenseActivityFlusher>();
+
+        services.AddSingleton<TrialHandler>();
+        services.AddSingleton<ActivateHandler>();
+        services.AddSingleton<ValidateHandler>();
+        services.AddSingleton<HeartbeatHandler>();
+        services.AddSingleton<PublicKeyHandler>();
+        services.AddSingleton<RevokeHandler>();
+        services.AddSingleton<ActivationCodesHandler>();
+        services.AddSingleton<LicenseSearchHandler>();
+        services.AddSingleton<LicenseCsvExportHandler>();
+        services.AddSingleton<LicenseStatsHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Backend.Core.Licensing;
+
+public sealed record PublicSigningKey(string KeyId, string SubjectPublicKeyInfo, bool Current);

@@ -1,0 +1,77 @@
+using Backend.Core.Http;
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Backend.Core.Licensing;
+
+/// <summary>
+/// <c>DELETE admin/licenses/{machineId}</c>: revokes a machine's license at once (validate reads the row on
+/// every call). Idempotent: revoking again answers 200 with the original time and reason.
+/// </summary>
+public sealed class RevokeHandler(
+    NpgsqlDataSource dataSource,
+    AdminAuthenticator authenticator,
+    ClientAddress clientAddress,
+    TimeProvider time,
+    IOptions<LicensingSettings> options)
+{
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "reason" };
+    private readonly LicensingSettings _settings = options.Value;
+
+    public async Task<IResult> HandleAsync(HttpContext context, string machineIdInRoute)
+    {
+        if (authenticator.Authenticate(context) is null)
+        {
+            return AdminAuthenticator.Unauthorized(context);
+        }
+        var body = await JsonObjectBody.ReadAsync(context, _settings.MaxBodyBytes, Members, allowEmpty: true);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+        var fields = body.Fields!;
+        var reason = fields.String("reason", 500, required: false);
+        var queryReason = context.Request.Query["reason"].ToString();
+        if (reason is null && queryReason.Length > 0)
+        {
+            if (queryReason.Length > 500)
+            {
+                fields.AddError("reason", "au plus 500 caractères");
+            }
+            reason = queryReason;
+        }
+        if (!MachineId.TryNormalize(machineIdInRoute, out var machineId))
+        {
+            fields.AddError("machine_id", "32 caractères hexadécimaux attendus");
+        }
+        if (fields.HasErrors)
+        {
+            return LicenseResults.BadRequest(context, fields);
+        }
+
+        var now = LicenseClock.Now(time);
+        var cancel = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(cancel);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        var revokedId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            UPDATE licenses SET is_revoked = true, is_active = false, revoked_at = @now, revoked_reason = @reason
+            WHERE machine_id = @machineId AND NOT is_revoked
+            RETURNING id
+            """, new { machineId, now, reason }, transaction, cancellationToken: cancel));
+        if (revokedId is not null)
+        {
+            await LicenseHistory.AddAsync(connection, transaction, revokedId.Value, LicenseActions.Revoked, now, clientAddress.Of(context), UserAgent.Of(context), null, null, cancel);
+        }
+        var license = await connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(
+            $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId", new { machineId }, transaction, cancellationToken: cancel));
+        await transaction.CommitAsync(cancel);
+        if (license is null)
+        {
+            return LicenseResults.NotFound(context);
+        }
+        return LicenseResults.Ok(new RevokeResponse(
+            revokedId is null ? "Licence déjà révoquée" : "Licence révoquée avec succès", machineId, license.RevokedAt!.Value, license.RevokedReason));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Backend.Core.Http;
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Backend.Core.Licensing;
+
+/// <summary><c>POST licenses/trial</c>: one 30-day trial per machine, ever; a capped number per email address.</summary>
+public sealed partial class TrialHandler(
+    NpgsqlDataSource dataSource,
+    PostgresRateLimiter rateLimiter,
+    ClientAddress clientAddress,
+    LicenseIssuer issuer,
+    TimeProvider time,
+    IOptions<LicensingSettings> options)
+{
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "email", "product", "version" };
+    private readonly LicensingSettings _settings = options.Value;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var now = LicenseClock.Now(time);
+        var ip = clientAddress.Of(context);
+        var decision = await rateLimiter.HitAsync(RateLimitBuckets.Trial, ip?.ToString() ?? "unknown", _settings.RateLimits.Trial, now, context.RequestAborted);
+        if (!decision.Allowed)
+        {
+            return LicenseResults.RateLimited(context, decision);
+        }
+        var body = await JsonObjectBody.ReadAsync(context, _settings.MaxBodyBytes, Members);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+        var fields = body.Fields!;
+        var machineId = LicenseResults.MachineIdOf(fields);
+        var email = LicenseResults.EmailOf(fields);
+        var product = fields.String("product", 50, required: false) ?? _settings.Product;
+        var version = fields.String("version", 20, required: false);
+        if (!ProductPattern().IsMatch(product))
+        {
+            fields.AddError("product", "lettres minuscules, chiffres, - ou _");
+        }
+        if (fields.HasErrors)
+        {
+            return LicenseResults.BadRequest(context, fields);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var transaction = await connection.BeginTransactionAsync(context.RequestAborted);
+        // Serialises trials of one email address so the per-email cap holds under concurrency.
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(100, hashtext(lower(@email)))",
+            new { email }, transaction, cancellationToken: context.RequestAborted));
+
+        var existing = await ExistingAsync(connection, transaction, machineId!, context.RequestAborted);
+        if (existing is not null)
+        {
+            return AlreadyExists(context, existing, now);
+        }
+        var trials = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM licenses WHERE lower(email) = lower(@email) AND trial_started_at IS NOT NULL",
+            new { email }, transaction, cancellationToken: context.RequestAborted));
+        if (trials >= _settings.MaxTrialsPerEmail)
+        {
+            return ApiError.Result(context, StatusCodes.Status409Conflict, LicenseErrorCodes.TrialLimitReached,
+                "Le nombre maximal de licences trial pour cette adresse e-mail est atteint.",
+                new Dictionary<string, string> { ["email"] = $"au plus {_settings.MaxTrialsPerEmail} trials par adresse" });
+        }
+
+        var id = await LicenseIssuer.NextIdAsync(connection, transaction, context.RequestAborted);
+        var expiresAt = LicenseTypes.ExpiryFrom(LicenseTypes.Trial, now, _settings.TrialDays);
+        var key = issuer.Sign(id, machineId!, LicenseTypes.Trial, product, now, expiresAt);
+        var inserted = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            INSERT INTO licenses (id, machine_id, email, product, license_key, signing_key_id, license_type,
+                                  created_at, trial_started_at, expires_at, app_version, ip_address, user_agent)
+            VALUES (@id, @machineId, @email, @product, @key, @keyId, 'trial', @now, @now, @expiresAt, @version, @ip::inet, @userAgent)
+            ON CONFLICT (machine_id) DO NOTHING
+            RETURNING id
+            """,
+            new { id, machineId, email, product, key, keyId = issuer.CurrentKeyId, now, expiresAt, version, ip = ip?.ToString(), userAgent = UserAgent.Of(context) },
+            transaction, cancellationToken: context.RequestAborted));
+        if (inserted is null)
+        {
+            // Another request for the same machine won the race after our check.
+            await transaction.RollbackAsync(context.RequestAborted);
+            await using var again = await dataSource.OpenConnectionAsync(context.RequestAborted);
+            return AlreadyExists(context, (await ExistingAsync(again, null, machineId!, context.RequestAborted))!, now);
+        }
+        await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.TrialCreated, now, ip, UserAgent.Of(context), version, null, context.RequestAborted);
+        await transaction.CommitAsync(context.RequestAborted);
+
+        return LicenseResults.Ok(new LicenseIssuedResponse(key, LicenseTypes.Trial, expiresAt, DaysRemaining.Until(expiresAt, now),
+            "Licence trial créée avec succès"), StatusCodes.Status201Created);
+    }
+
+    private static Task<LicenseRow?> ExistingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string machineId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(
+            $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId", new { machineId }, transaction, cancellationToken: cancellationToken));
+
+    private static IResult AlreadyExists(HttpContext context, LicenseRow existing, DateTimeOffset now) =>
+        ApiError.Result(context, StatusCodes.Status409Conflict, LicenseErrorCodes.TrialAlreadyExists,
+            "Une licence trial existe déjà pour cette machine",
+            extra: new Dictionary<string, object?>
+            {
+                ["existing_license"] = new ExistingLicense(existing.LicenseType, existing.ExpiresAt, DaysRemaining.Until(existing.ExpiresAt, now)),
+            });
+
+    [GeneratedRegex("^[a-z0-9_-]{1,50}$")]
+    private static partial Regex ProductPattern();
+}

@@ -1,0 +1,98 @@
+using Backend.Core.Http;
+using EasyFacture.Licensing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Backend.Core.Licensing;
+
+/// <summary>
+/// <c>POST licenses/validate</c>: the signature and machine are checked in memory, then the database decides
+/// (revoked, expired) with a fresh read, batched with concurrent requests by <see cref="LicenseStateReader"/>. History and <c>last_validated_at</c> go through
+/// <see cref="LicenseActivityBuffer"/>, the rate limit through <see cref="ValidateRateLimiter"/>: the hot path writes nothing.
+/// </summary>
+public sealed class ValidateHandler(
+    LicenseStateReader states,
+    ValidateRateLimiter rateLimiter,
+    LicenseActivityBuffer activity,
+    LicenseKeyCheck keyCheck,
+    ClientAddress clientAddress,
+    TimeProvider time,
+    IOptions<LicensingSettings> options)
+{
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "license_key" };
+    private readonly LicensingSettings _settings = options.Value;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var now = LicenseClock.Now(time);
+        var ip = clientAddress.Of(context);
+        var decision = await rateLimiter.Limiter.HitAsync(ip?.ToString() ?? "unknown", now, context.RequestAborted);
+        if (!decision.Allowed)
+        {
+            return LicenseResults.RateLimited(context, decision);
+        }
+        var body = await JsonObjectBody.ReadAsync(context, _settings.MaxBodyBytes, Members);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+        var fields = body.Fields!;
+        var machineId = LicenseResults.MachineIdOf(fields);
+        var licenseKey = fields.String("license_key", LicenseKeyFormat.MaxKeyLength, required: true);
+        if (fields.HasErrors)
+        {
+            return LicenseResults.BadRequest(context, fields);
+        }
+
+        var verification = keyCheck.Verify(licenseKey!, machineId!);
+        switch (verification.Result)
+        {
+            case LicenseCheck.Malformed or LicenseCheck.UnknownSigningKey or LicenseCheck.BadSignature:
+                return Invalid(LicenseErrorCodes.InvalidLicenseKey, "Clé de licence invalide.");
+            case LicenseCheck.WrongMachine:
+                return Invalid(LicenseErrorCodes.LicenseMachineMismatch, "Cette clé de licence appartient à une autre machine.");
+        }
+
+        var license = await states.FindAsync(verification.Claims!.LicenseId, machineId!, context.RequestAborted);
+        if (license is null)
+        {
+            return LicenseResults.NotFound(context);
+        }
+        activity.RecordValidation(license.Id, now, ip, UserAgent.Of(context));
+
+        if (license.IsRevoked)
+        {
+            return LicenseResults.Ok(new ValidationResponse
+            {
+                Valid = false,
+                Error = LicenseErrorCodes.LicenseRevoked,
+                Message = "Votre licence a été révoquée.",
+                RevokedAt = license.RevokedAt,
+            });
+        }
+        if (license.ExpiresAt <= now)
+        {
+            return LicenseResults.Ok(new ValidationResponse
+            {
+                Valid = false,
+                Error = LicenseErrorCodes.LicenseExpired,
+                Message = $"Votre licence a expiré le {license.ExpiresAt.UtcDateTime:yyyy-MM-dd}",
+                ExpiredAt = license.ExpiresAt,
+                RenewalUrl = _settings.RenewalUrl,
+            });
+        }
+        return LicenseResults.Ok(new ValidationResponse
+        {
+            Valid = true,
+            LicenseType = license.LicenseType,
+            ExpiresAt = license.ExpiresAt,
+            DaysRemaining = DaysRemaining.Until(license.ExpiresAt, now),
+            IsActive = true,
+            CustomerEmail = license.Email,
+            LicenseKey = string.Equals(license.LicenseKey, licenseKey!.Trim(), StringComparison.Ordinal) ? null : license.LicenseKey,
+        });
+    }
+
+    private static IResult Invalid(string error, string message) =>
+        LicenseResults.Ok(new ValidationResponse { Valid = false, Error = error, Message = message });
+}
