@@ -39,7 +39,7 @@ public sealed class ReliabilityHost : IAsyncDisposable
         settings?.Invoke(_factory.Settings);
         _app = _factory.WithWebHostBuilder(b =>
         {
-            b.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+            b.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
             b.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, LoopbackPeer>());
         });
         Client = _app.CreateClient();
