@@ -44,4 +44,50 @@ public static class TestFiles
         pdf.Append($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
+
+    /// <summary>A real grayscale PNG (white with dark bars) of the given size, rows compressed with zlib.</summary>
+    public static byte[] Png(int width, int height, int rows = -1)
+    {
+        using var raw = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(raw, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var row = new byte[width + 1];
+            for (var y = 0; y < (rows < 0 ? height : rows); y++)
+            {
+                for (var x = 1; x <= width; x++)
+                {
+                    row[x] = (byte)((y / 8 + x / 8) % 5 == 0 ? 0 : 255);
+                }
+                zlib.Write(row);
+            }
+        }
+        static byte[] Chunk(string type, byte[] data)
+        {
+            var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+            var length = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+            var crc = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+            return [.. length, .. typed, .. crc];
+        }
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth; colour type 0 (gray), compression/filter/interlace 0
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", header), .. Chunk("IDAT", raw.ToArray()), .. Chunk("IEND", [])];
+    }
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+        return ~crc;
+    }
 }
