@@ -17,6 +17,8 @@ mkdir -p "$WORK"
 
 "$ROOT/scripts/deps.sh"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+pg_was_running=false
+as_pg_owner "$(pg_bin pg_ctl)" -D "$PG_DATA" status >/dev/null 2>&1 && pg_was_running=true
 "$ROOT/scripts/db.sh" start
 psql_admin() { as_pg_owner "$(pg_bin psql)" -h "$PG_RUN" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql_admin -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB OWNER $PG_USER"
@@ -25,7 +27,10 @@ log "building SelfHost (Release)"
 dotnet build "$ROOT/src/SelfHost/SelfHost.csproj" -c Release -nologo -v q -o "$WORK/bin" >/dev/null
 
 selfhost_pid=""
-cleanup() { if [ -n "$selfhost_pid" ] && kill -0 "$selfhost_pid" 2>/dev/null; then kill -TERM "$selfhost_pid"; wait "$selfhost_pid" || true; fi; }
+cleanup() {
+  if [ -n "$selfhost_pid" ] && kill -0 "$selfhost_pid" 2>/dev/null; then kill -TERM "$selfhost_pid"; wait "$selfhost_pid" || true; fi
+  $pg_was_running || "$ROOT/scripts/db.sh" stop
+}
 trap cleanup EXIT
 
 admin_key="$(openssl rand -hex 32)"
@@ -57,15 +62,15 @@ for i in $(seq 1 "$LICENSES"); do
 done
 
 log "warming up SelfHost (10 s)"
-wrk -t2 -c"$CONNECTIONS" -d10s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt" >/dev/null
+wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d10s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt" >/dev/null
 
 # Let the warm-up's last batch land before counting what this run adds.
 sleep 2
 history_before="$(psql_admin -d "$BENCH_DB" -c "SELECT count(*) FROM activations WHERE action_type = 'validated'")"
 log "wrk: $CONNECTIONS connections, ${DURATION} s"
-wrk_out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
+wrk_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
 # Control: an endpoint with no database work, to tell the machine's own latency tail from validate's.
-control_out="$(wrk -t2 -c"$CONNECTIONS" -d10s --timeout 5s --latency "$BENCH_URL/api/v1/licenses/public-key")"
+control_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d10s --timeout 5s --latency "$BENCH_URL/api/v1/licenses/public-key")"
 control_rps="$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' <<<"$control_out")"
 control_p99="$(awk '$1 == "99%" {print $2}' <<<"$control_out")"
 rss_kb="$(awk '/VmRSS/ {print $2}' "/proc/$selfhost_pid/status")"

@@ -1,6 +1,7 @@
 using Backend.Core.Http;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -18,7 +19,8 @@ public sealed class ActivateHandler(
     ClientAddress clientAddress,
     LicenseIssuer issuer,
     TimeProvider time,
-    IOptions<LicensingSettings> options)
+    IOptions<LicensingSettings> options,
+    ILogger<ActivateHandler> logger)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "activation_code", "email" };
     private readonly LicensingSettings _settings = options.Value;
@@ -131,6 +133,7 @@ public sealed class ActivateHandler(
         }
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.Activated, now, ip, UserAgent.Of(context), null, null, cancel);
         await transaction.CommitAsync(cancel);
+        logger.LogInformation("License {LicenseId} activated as {LicenseType} with code {CodeId} (request {RequestId})", id, type, activation.Id, RequestId.Get(context));
         return Issued(key, type, expiresAt, now);
     }
 

@@ -1,6 +1,8 @@
 using Backend.Core.Http;
 using Backend.Core.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Backend.Core.Licensing;
@@ -53,6 +55,10 @@ public sealed class AdminAuthenticator
 
     public static IResult Unauthorized(HttpContext context)
     {
+        // Neither the presented key nor any part of it is logged.
+        context.RequestServices.GetService<ILogger<AdminAuthenticator>>()?.LogWarning(
+            "Admin request {Method} {Route} refused: missing or wrong API key (request {RequestId})",
+            context.Request.Method, (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText, RequestId.Get(context));
         context.Response.Headers.WWWAuthenticate = "Bearer";
         return ApiError.Result(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized,
             "Clé API d'administration absente ou invalide.",

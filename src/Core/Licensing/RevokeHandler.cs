@@ -1,6 +1,7 @@
 using Backend.Core.Http;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,14 +16,16 @@ public sealed class RevokeHandler(
     AdminAuthenticator authenticator,
     ClientAddress clientAddress,
     TimeProvider time,
-    IOptions<LicensingSettings> options)
+    IOptions<LicensingSettings> options,
+    ILogger<RevokeHandler> logger)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "reason" };
     private readonly LicensingSettings _settings = options.Value;
 
     public async Task<IResult> HandleAsync(HttpContext context, string machineIdInRoute)
     {
-        if (authenticator.Authenticate(context) is null)
+        var admin = authenticator.Authenticate(context);
+        if (admin is null)
         {
             return AdminAuthenticator.Unauthorized(context);
         }
@@ -62,6 +65,7 @@ public sealed class RevokeHandler(
             """, new { machineId, now, reason }, transaction, cancellationToken: cancel));
         if (revokedId is not null)
         {
+            logger.LogInformation("License {LicenseId} revoked by {Admin} (request {RequestId})", revokedId, admin, RequestId.Get(context));
             await LicenseHistory.AddAsync(connection, transaction, revokedId.Value, LicenseActions.Revoked, now, clientAddress.Of(context), UserAgent.Of(context), null, null, cancel);
         }
         var license = await connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(

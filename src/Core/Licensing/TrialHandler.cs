@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Backend.Core.Http;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -14,7 +15,8 @@ public sealed partial class TrialHandler(
     ClientAddress clientAddress,
     LicenseIssuer issuer,
     TimeProvider time,
-    IOptions<LicensingSettings> options)
+    IOptions<LicensingSettings> options,
+    ILogger<TrialHandler> logger)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "email", "product", "version" };
     private readonly LicensingSettings _settings = options.Value;
@@ -90,6 +92,7 @@ public sealed partial class TrialHandler(
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.TrialCreated, now, ip, UserAgent.Of(context), version, null, context.RequestAborted);
         await transaction.CommitAsync(context.RequestAborted);
 
+        logger.LogInformation("Trial license {LicenseId} created (request {RequestId})", id, RequestId.Get(context));
         return LicenseResults.Ok(new LicenseIssuedResponse(key, LicenseTypes.Trial, expiresAt, DaysRemaining.Until(expiresAt, now),
             "Licence trial créée avec succès"), StatusCodes.Status201Created);
     }
