@@ -15,6 +15,7 @@ namespace Backend.Tests.Reliability;
 /// the service recovers by itself within 5 s of the database returning, the pool leaks no connection, and no write is
 /// half done. Stop/start cycles: <c>RELIABILITY_OUTAGE_CYCLES</c> (CI 1).
 /// </summary>
+[Collection(HeavyDrills.Name)]
 public sealed class DatabaseOutageTests(ITestOutputHelper output)
 {
     private sealed record Sample(DateTime At, string Kind, int Status, string? Error, double Milliseconds);

@@ -13,6 +13,7 @@ namespace Backend.Tests.Reliability;
 /// with the error envelope and no stack trace, and a refused request leaves the database as it was.
 /// Cases per endpoint: <c>RELIABILITY_FUZZ_CASES</c> (CI default 100).
 /// </summary>
+[Collection(HeavyDrills.Name)]
 public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();

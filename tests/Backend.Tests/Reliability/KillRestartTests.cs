@@ -14,6 +14,7 @@ namespace Backend.Tests.Reliability;
 /// chained twice. Short queue visibility and stuck deadlines make the restart pick the interrupted work up quickly.
 /// Kill cycles: <c>RELIABILITY_KILL_CYCLES</c> (CI 1), invoices per cycle <c>RELIABILITY_KILL_INVOICES</c> (CI 6).
 /// </summary>
+[Collection(HeavyDrills.Name)]
 public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
@@ -82,11 +83,15 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
             // An interrupted attempt counts as one (the sweeper takes it back), so only an invoice killed in three attempts may fail.
             Assert.All(rows, r => Assert.True(r.Status != "OCR_FAILED" || r.RetryCount == 3, $"{r.Id} failed after {r.RetryCount} attempts"));
             // Chained exactly once: one AI-analysis message per completed invoice, however many attempts it took.
-            var chained = (await db.QueryAsync<string>("SELECT body FROM job_queue WHERE queue = 'ai-analysis' UNION ALL SELECT body FROM job_dead_letters WHERE queue = 'ai-analysis'"))
-                .Select(b => JsonDocument.Parse(b).RootElement.GetProperty("invoiceId").GetGuid()).ToList();
             var completed = rows.Where(r => r.Status == "OCR_COMPLETED").Select(r => r.Id).ToList();
+            // The AI job is committed just after the result, and the OCR job row goes once its handler returns: wait for both.
+            var chained = await Eventually.MatchAsync(async () => (await db.QueryAsync<string>(
+                        "SELECT body FROM job_queue WHERE queue = 'ai-analysis' UNION ALL SELECT body FROM job_dead_letters WHERE queue = 'ai-analysis'"))
+                    .Select(b => JsonDocument.Parse(b).RootElement.GetProperty("invoiceId").GetGuid()).ToList(),
+                c => c.Count >= completed.Count, TimeSpan.FromSeconds(30), "every completed invoice is chained");
             Assert.Equal(completed.Order(), chained.Order());
-            Assert.Equal(0, await db.ExecuteScalarAsync<int>("SELECT count(*) FROM job_queue WHERE queue = 'ocr-jobs'"));
+            await Eventually.TrueAsync(async () => await db.ExecuteScalarAsync<int>("SELECT count(*) FROM job_queue WHERE queue = 'ocr-jobs'") == 0,
+                TimeSpan.FromSeconds(30), "the ocr-jobs queue drains");
             Assert.Equal(0, await db.ExecuteScalarAsync<int>("SELECT count(*) FROM job_dead_letters WHERE queue = 'ocr-jobs'"));
             Assert.True(interrupted > 0, "the kill landed while invoices were in OCR_PROCESSING");
 

@@ -110,7 +110,9 @@ public sealed class OcrFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(dead, d => Assert.False(string.IsNullOrWhiteSpace(d.Reason)));
         Assert.Contains(dead, d => d.Reason.Contains("unknown", StringComparison.OrdinalIgnoreCase) || d.Reason.Contains("introuvable", StringComparison.OrdinalIgnoreCase));
         await Eventually.TrueAsync(async () => IsFinal(await host.StatusOfAsync(good)), TimeSpan.FromSeconds(60), "a good job after the poison still runs");
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM job_queue WHERE queue = 'ocr-jobs'"));
+        // The job row goes once the handler has returned, just after the invoice reached its final state.
+        await Eventually.TrueAsync(async () => await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM job_queue WHERE queue = 'ocr-jobs'") == 0,
+            TimeSpan.FromSeconds(30), "the ocr-jobs queue drains");
         ReliabilityFigures.Record(output, "poison messages", $"{poison.Length} poison bodies → {dead.Count} dead letters with reasons ({string.Join(" | ", dead.Select(d => d.Reason).Distinct())}); following job completed");
     }
 

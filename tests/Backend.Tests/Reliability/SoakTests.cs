@@ -14,6 +14,7 @@ namespace Backend.Tests.Reliability;
 /// <c>RELIABILITY_SOAK_SECONDS</c> (CI 20; bench/reliability-soak.sh runs 600): no 5xx, every invoice final,
 /// p50/p99 per endpoint and RSS growth reported.
 /// </summary>
+[Collection(HeavyDrills.Name)]
 public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();

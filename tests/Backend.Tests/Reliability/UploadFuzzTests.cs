@@ -14,6 +14,7 @@ namespace Backend.Tests.Reliability;
 /// accepted or refused with the envelope, and each accepted invoice ends in a final state with a readable message,
 /// in bounded time. Cases per kind: <c>RELIABILITY_UPLOAD_FUZZ_CASES</c> (CI 6).
 /// </summary>
+[Collection(HeavyDrills.Name)]
 public sealed class UploadFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
