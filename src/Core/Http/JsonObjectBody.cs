@@ -63,6 +63,11 @@ public sealed class JsonObjectBody
                 ? new JsonObjectBody(new RequestFields(default), null)
                 : Fail(Invalid(context, "body", "Un objet JSON est requis."));
         }
+        // The parser checks UTF-8 only when a string is read, which would then throw from the handler: refuse it here.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+        {
+            return Fail(Invalid(context, "body", "Le corps n'est pas de l'UTF-8 valide."));
+        }
         JsonDocument document;
         try
         {

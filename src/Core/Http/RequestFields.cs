@@ -39,6 +39,12 @@ public sealed class RequestFields
             AddError(name, $"au plus {maxLength} caractères");
             return null;
         }
+        // PostgreSQL text cannot store NUL: the insert would fail with a 500 instead of refusing the input.
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            AddError(name, "caractère NUL interdit");
+            return null;
+        }
         if (required && string.IsNullOrWhiteSpace(text))
         {
             AddError(name, "requis");

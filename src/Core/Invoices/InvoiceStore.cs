@@ -36,6 +36,14 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
         await own.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Whether any tenant has this invoice: tells a job for an unknown invoice (poison) from a duplicate one.</summary>
+    public async Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM invoices WHERE id = @id)", new { id }, cancellationToken: cancellationToken));
+    }
+
     public async Task<InvoiceRow?> GetAsync(Guid tenantId, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

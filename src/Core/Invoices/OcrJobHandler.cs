@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Backend.Core.Invoices;
 
 /// <summary>The <c>ocr-jobs</c> queue trigger body, run by Service Bus in Azure and by the PostgreSQL queue worker in SelfHost.</summary>
-public sealed class OcrJobHandler(OcrAttempt attempt, ILogger<OcrJobHandler> logger) : IJobHandler
+public sealed class OcrJobHandler(OcrAttempt attempt, InvoiceStore store, ILogger<OcrJobHandler> logger) : IJobHandler
 {
     public string Queue => QueueNames.OcrJobs;
 
@@ -16,6 +16,11 @@ public sealed class OcrJobHandler(OcrAttempt attempt, ILogger<OcrJobHandler> log
             return JobOutcome.DeadLetter("Body is not an OCR job ({\"invoiceId\":uuid,\"token\":uuid}).");
         }
         var result = await attempt.RunAsync(job, cancellationToken);
+        // Nothing to claim is normal for a duplicate; for an invoice that does not exist at all the message is poison.
+        if (result.Status == OcrAttemptStatus.NothingToClaim && !await store.ExistsAsync(job.InvoiceId, cancellationToken))
+        {
+            return JobOutcome.DeadLetter($"Unknown invoice {job.InvoiceId}.");
+        }
         logger.LogInformation("OCR job {MessageId} for invoice {InvoiceId} (delivery {DeliveryCount}): {Status} in {Elapsed} ms",
             message.MessageId, job.InvoiceId, message.DeliveryCount, result.Status, (int)result.Timings.Total.TotalMilliseconds);
         return JobOutcome.Completed;

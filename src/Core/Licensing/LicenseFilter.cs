@@ -86,9 +86,15 @@ internal sealed class LicenseFilter
         {
             errors.AddError("status", "active, expired ou revoked");
         }
+        var email = Single("email", EmailAddress.MaxLength)?.Trim();
+        // PostgreSQL text cannot hold NUL: such a filter would fail the query instead of matching nothing.
+        if (email is not null && email.Any(char.IsControl))
+        {
+            errors.AddError("email", "caractères de contrôle interdits");
+        }
         return new LicenseFilter
         {
-            Email = Single("email", EmailAddress.MaxLength)?.Trim(),
+            Email = email,
             Type = type,
             Status = status,
             Page = Number("page", 1, 1, 1_000_000),

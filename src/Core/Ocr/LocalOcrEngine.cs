@@ -28,6 +28,10 @@ public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
         {
             throw new OcrException("Fichier vide : aucun contenu à lire.");
         }
+        if (ImageDimensions.Read(content.Span, mediaType) is var (width, height) && (long)width * height > ImageDimensions.MaxPixels)
+        {
+            throw new OcrException($"Image trop grande ({width} × {height} pixels) : numérisez la facture en 300 dpi.");
+        }
         var work = Directory.CreateTempSubdirectory("ocr-");
         try
         {

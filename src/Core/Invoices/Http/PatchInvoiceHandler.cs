@@ -44,6 +44,12 @@ public sealed class PatchInvoiceHandler(
             {
                 return ApiError.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Corps de requête trop volumineux.");
             }
+            // JsonDocument checks UTF-8 only when a string is read, which would throw later: refuse it here.
+            if (!System.Text.Unicode.Utf8.IsValid(limited.GetBuffer().AsSpan(0, (int)limited.Length)))
+            {
+                return ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "JSON invalide.",
+                    new Dictionary<string, string> { ["body"] = "UTF-8 invalide" });
+            }
             using var document = JsonDocument.Parse(limited.ToArray());
             // Accounting: accountingEntries travel in the same body; the rest are the invoice corrections.
             var (correctionsBody, edited, entryProblems) = EntryEdits.Split(document.RootElement);

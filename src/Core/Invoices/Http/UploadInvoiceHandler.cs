@@ -3,6 +3,7 @@ using Backend.Core.Invoices.Tenants;
 using Backend.Core.Ocr;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 
 namespace Backend.Core.Invoices.Http;
 
@@ -10,7 +11,7 @@ namespace Backend.Core.Invoices.Http;
 /// <c>POST /api/invoices</c> (and the seed's <c>POST /api/upload</c>): multipart field <c>file</c>, at most 10 MB,
 /// PDF/PNG/JPEG/TIFF recognised by magic bytes → 201, invoice UPLOADED, OCR job queued.
 /// </summary>
-public sealed class UploadInvoiceHandler(TenantAuthenticator authenticator, InvoiceIntake intake)
+public sealed class UploadInvoiceHandler(TenantAuthenticator authenticator, InvoiceIntake intake, ILogger<UploadInvoiceHandler> logger)
 {
     public const string FileField = "file";
 
@@ -81,7 +82,19 @@ public sealed class UploadInvoiceHandler(TenantAuthenticator authenticator, Invo
                 "Format non pris en charge : PDF, PNG, JPEG ou TIFF attendus.", new Dictionary<string, string> { [FileField] = "type de fichier non reconnu" });
         }
 
-        var invoice = await intake.AcceptUploadAsync(tenantId.Value, InvoiceIntake.SafeFileName(file.FileName), content, mediaType, context.RequestAborted);
+        NewInvoice invoice;
+        try
+        {
+            invoice = await intake.AcceptUploadAsync(tenantId.Value, InvoiceIntake.SafeFileName(file.FileName), content, mediaType, context.RequestAborted);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The blob is written before the invoice row, so a storage failure leaves nothing behind: the client may retry.
+            logger.LogWarning("Upload refused: blob storage unavailable ({ExceptionType})", e.GetType().Name);
+            context.Response.Headers.RetryAfter = "5";
+            return ApiError.Result(context, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServerError,
+                "Stockage des fichiers temporairement indisponible. Réessayez dans quelques secondes.");
+        }
         return Results.Json(new Dictionary<string, object?>
         {
             ["success"] = true,

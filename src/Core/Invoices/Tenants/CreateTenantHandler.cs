@@ -23,7 +23,24 @@ public sealed class CreateTenantHandler(TenantStore tenants, AdminAuthenticator 
         string? name;
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            // Read at most the cap whatever Content-Length says (a chunked body has none), and refuse invalid UTF-8 here:
+            // JsonDocument checks it only when a string is read, which would throw outside this try.
+            var body = new byte[MaxBodyBytes + 1];
+            var length = 0;
+            int read;
+            while (length < body.Length && (read = await context.Request.Body.ReadAsync(body.AsMemory(length), context.RequestAborted)) > 0)
+            {
+                length += read;
+            }
+            if (length > MaxBodyBytes)
+            {
+                return ApiError.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Corps de requête trop volumineux.");
+            }
+            if (!System.Text.Unicode.Utf8.IsValid(body.AsSpan(0, length)))
+            {
+                return Invalid(context, "body", "UTF-8 invalide");
+            }
+            using var document = JsonDocument.Parse(body.AsMemory(0, length));
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return Invalid(context, "body", "un objet JSON est attendu");

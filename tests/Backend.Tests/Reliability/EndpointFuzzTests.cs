@@ -1,0 +1,207 @@
+using Xunit.Abstractions;
+using System.Net;
+using System.Text.Json.Nodes;
+using Backend.Tests.Infrastructure;
+using Dapper;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Backend.Tests.Reliability;
+
+/// <summary>
+/// Property: whatever body and headers a client sends to any endpoint, the answer is never a 5xx; a refusal is a 4xx
+/// with the error envelope and no stack trace, and a refused request leaves the database as it was.
+/// Cases per endpoint: <c>RELIABILITY_FUZZ_CASES</c> (CI default 100).
+/// </summary>
+[Collection(HeavyDrills.Name)]
+public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private ReliabilityHost _host = null!;
+    private Fixtures _fixtures = null!;
+
+    private sealed record Fixtures(string MachineId, string LicenseKey, string Code, string TenantKey, Guid OwnInvoice, Guid OtherTenantInvoice);
+
+    private enum Auth { None, Admin, TenantAdmin, Tenant }
+
+    private sealed record Target(string Name, HttpMethod Method, Func<Random, string> Path, Auth Auth, JsonObject? Sample);
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _host = ReliabilityHost.Create(_database);
+        var machineId = ReliabilityHost.NewMachineId();
+        var trial = await _host.TrialAsync(machineId);
+        var code = (await _host.CreateCodesAsync("annual", 365, 1))[0];
+        var (_, tenantKey) = await _host.CreateTenantAsync("Tenant A");
+        var (_, otherKey) = await _host.CreateTenantAsync("Tenant B");
+        // Both invoices are parked in final states so nothing changes the table behind the fuzzer's back.
+        var own = await _host.UploadAsync(tenantKey, TestFiles.GarbagePng(), "a.png");
+        var other = await _host.UploadAsync(otherKey, TestFiles.GarbagePng(), "b.png");
+        await Eventually.TrueAsync(async () => await _host.StatusOfAsync(own) == "OCR_FAILED" && await _host.StatusOfAsync(other) == "OCR_FAILED",
+            TimeSpan.FromSeconds(60), "the fixture invoices fail OCR");
+        await using (var connection = await _database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("UPDATE invoices SET status = 'VALIDATED', validated_at = now() WHERE id = @own", new { own });
+        }
+        _fixtures = new Fixtures(machineId, trial.GetProperty("license_key").GetString()!, code, tenantKey, own, other);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private IEnumerable<Target> Targets()
+    {
+        var f = _fixtures;
+        string Id(Random r) => r.Next(6) switch
+        {
+            0 => f.OwnInvoice.ToString(),
+            1 => f.OtherTenantInvoice.ToString(),
+            2 => Guid.NewGuid().ToString(),
+            3 => Uri.EscapeDataString("'; DELETE FROM invoices; --"),
+            4 => new string('9', r.Next(1, 3000)),
+            _ => Uri.EscapeDataString("ü%00\u202E"),
+        };
+        string Query(Random r)
+        {
+            string[] values = ["-1", "0", "99999999999999999999", "abc", "%27%3B--", "%00", "UPLOADED", "trial", new string('z', 3000), "1e9", "true"];
+            string[] names = ["page", "page_size", "pageSize", "status", "email", "type", "from", "to"];
+            return string.Join("&", Enumerable.Range(0, r.Next(0, 4)).Select(_ => $"{names[r.Next(names.Length)]}={values[r.Next(values.Length)]}"));
+        }
+        string Machine(Random r) => r.Next(4) switch
+        {
+            0 => f.MachineId,
+            1 => ReliabilityHost.NewMachineId(),
+            2 => new string('g', 32),
+            _ => Uri.EscapeDataString(new string('a', r.Next(0, 500)) + "'--"),
+        };
+
+        yield return new("trial", HttpMethod.Post, _ => "/api/v1/licenses/trial", Auth.None,
+            new JsonObject { ["machine_id"] = ReliabilityHost.NewMachineId(), ["email"] = "jean@exemple.fr", ["product"] = "easyfacture", ["version"] = "1.6.0" });
+        yield return new("activate", HttpMethod.Post, _ => "/api/v1/licenses/activate", Auth.None,
+            new JsonObject { ["machine_id"] = f.MachineId, ["activation_code"] = "ABCD-EFGH-JKLM-NPQR", ["email"] = "jean@exemple.fr" });
+        yield return new("validate", HttpMethod.Post, _ => "/api/v1/licenses/validate", Auth.None,
+            new JsonObject { ["machine_id"] = f.MachineId, ["license_key"] = f.LicenseKey });
+        yield return new("heartbeat", HttpMethod.Post, _ => "/api/v1/licenses/heartbeat", Auth.None,
+            new JsonObject { ["machine_id"] = f.MachineId, ["license_key"] = f.LicenseKey, ["app_version"] = "1.6.0", ["os_info"] = "Windows 11" });
+        yield return new("public-key", HttpMethod.Get, _ => "/api/v1/licenses/public-key", Auth.None, null);
+        yield return new("admin revoke", HttpMethod.Delete, r => "/api/v1/admin/licenses/" + Machine(r), Auth.Admin, new JsonObject { ["reason"] = "fraude" });
+        yield return new("admin activation-codes", HttpMethod.Post, _ => "/api/v1/admin/activation-codes", Auth.Admin,
+            new JsonObject { ["license_type"] = "annual", ["duration_days"] = 365, ["count"] = 1, ["expires_at"] = "2030-01-01T00:00:00Z", ["notes"] = "fuzz" });
+        yield return new("admin search", HttpMethod.Get, r => "/api/v1/admin/licenses?" + Query(r), Auth.Admin, null);
+        yield return new("admin csv", HttpMethod.Get, r => "/api/v1/admin/licenses.csv?" + Query(r), Auth.Admin, null);
+        yield return new("admin stats", HttpMethod.Get, r => "/api/v1/admin/stats?" + Query(r), Auth.Admin, null);
+        yield return new("admin tenants", HttpMethod.Post, _ => "/api/v1/admin/tenants", Auth.TenantAdmin, new JsonObject { ["name"] = "Cabinet Durand" });
+        yield return new("invoice list", HttpMethod.Get, r => "/api/invoices?" + Query(r), Auth.Tenant, null);
+        yield return new("invoice get", HttpMethod.Get, r => "/api/invoices/" + Id(r), Auth.Tenant, null);
+        yield return new("invoice patch", HttpMethod.Patch, r => "/api/invoices/" + Id(r), Auth.Tenant,
+            new JsonObject { ["supplierName"] = "ACME", ["invoiceNumber"] = "F-1", ["amountHt"] = 100, ["amountTva"] = 20, ["amountTtc"] = 120, ["invoiceDate"] = "2024-01-15" });
+        yield return new("invoice retry", HttpMethod.Post, r => $"/api/invoices/{Id(r)}/retry", Auth.Tenant, null);
+        yield return new("health", HttpMethod.Get, _ => "/api/health", Auth.None, null);
+        yield return new("openapi", HttpMethod.Get, _ => "/api/openapi.json", Auth.None, null);
+    }
+
+    [Fact]
+    public async Task No_endpoint_answers_hostile_input_with_a_5xx_or_changes_the_database_when_it_refuses()
+    {
+        var cases = ReliabilityFigures.Scaled("RELIABILITY_FUZZ_CASES", 100);
+        var total = 0;
+        foreach (var target in Targets())
+        {
+            var statuses = new SortedDictionary<int, int>();
+            var property = Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+            {
+                var problem = Task.Run(() => RunCaseAsync(target, new Random(seed), statuses)).GetAwaiter().GetResult();
+                Assert.True(problem is null, $"{target.Name} seed {seed}: {problem}");
+                return true;
+            });
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases), property);
+            total += statuses.Values.Sum();
+            ReliabilityFigures.Record(output, "fuzz " + target.Name, $"{statuses.Values.Sum()} cases; statuses {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}");
+        }
+        ReliabilityFigures.Record(output, "fuzz total", $"{total} cases over {Targets().Count()} endpoints, 0 5xx, 0 envelope or database violations");
+        Assert.Equal(cases * Targets().Count(), total);
+    }
+
+    private async Task<string?> RunCaseAsync(Target target, Random random, SortedDictionary<int, int> statuses)
+    {
+        var request = new HttpRequestMessage(target.Method, target.Path(random));
+        string kind;
+        if (target.Sample is not null || random.Next(4) == 0)
+        {
+            var (body, contentType, mutation) = HostileJson.Mutate(random, target.Sample ?? new JsonObject { ["q"] = 1 });
+            kind = mutation;
+            request.Content = new ByteArrayContent(body);
+            if (contentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
+        }
+        else
+        {
+            kind = "no body";
+        }
+        var auth = random.Next(10) == 0 ? Auth.None : target.Auth; // now and then, no credentials at all
+        switch (auth)
+        {
+            case Auth.Admin:
+                request.Headers.Add("X-Api-Key", _host.AdminApiKey);
+                break;
+            case Auth.TenantAdmin:
+                request.Headers.Add("X-Api-Key", _host.AdminApiKey);
+                break;
+            case Auth.Tenant:
+                request.Headers.Add("X-Api-Key", _fixtures.TenantKey);
+                break;
+        }
+        foreach (var (name, value) in HostileJson.Headers(random))
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        if (!request.Headers.Contains("X-Forwarded-For"))
+        {
+            request.Headers.Add("X-Forwarded-For", ReliabilityHost.NewClientAddress());
+        }
+
+        var before = await SnapshotAsync();
+        var (status, responseBody) = await _host.SendAsync(request);
+        lock (statuses)
+        {
+            statuses[(int)status] = statuses.GetValueOrDefault((int)status) + 1;
+        }
+        if (ErrorEnvelope.Problem(status, responseBody) is { } problem)
+        {
+            var errors = _host.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)).TakeLast(1);
+            return $"[{kind}] {problem} {string.Join("\n", errors)}";
+        }
+        if ((int)status >= 400)
+        {
+            var after = await SnapshotAsync();
+            if (after != before)
+            {
+                return $"[{kind}] refused with {(int)status} but the database changed";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What a request may change, minus bookkeeping that moves on its own (rate-limit windows, batched validation stamps).</summary>
+    private async Task<string> SnapshotAsync()
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<string>("""
+            SELECT md5(concat_ws('|',
+              (SELECT string_agg(concat_ws(',', id, machine_id, email, license_type, expires_at, is_active, is_revoked, revoked_reason, activation_code, app_version, os_info), ';' ORDER BY id) FROM licenses),
+              (SELECT string_agg(concat_ws(',', code, is_used, used_by_license_id, notes), ';' ORDER BY id) FROM activation_codes),
+              (SELECT count(*) FROM heartbeats),
+              (SELECT string_agg(concat_ws(',', id, name), ';' ORDER BY id) FROM tenants),
+              (SELECT count(*) FROM tenant_api_keys),
+              (SELECT string_agg(concat_ws(',', id, status, retry_count, supplier_name, invoice_number, amount_ttc, validated_at), ';' ORDER BY id) FROM invoices),
+              (SELECT count(*) FROM job_queue)))
+            """) ?? "";
+    }
+}
