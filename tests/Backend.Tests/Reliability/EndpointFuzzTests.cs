@@ -152,6 +152,7 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
                 break;
             case Auth.TenantAdmin:
                 request.Headers.Add("X-Admin-Key", _host.AdminApiKey);
+                request.Headers.Add("X-Api-Key", _host.AdminApiKey);
                 break;
             case Auth.Tenant:
                 request.Headers.Add("X-Api-Key", _fixtures.TenantKey);

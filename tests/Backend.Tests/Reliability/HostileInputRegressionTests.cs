@@ -43,6 +43,7 @@ public sealed class HostileInputRegressionTests : IAsyncLifetime
         trial.Headers.Add("X-Forwarded-For", ReliabilityHost.NewClientAddress());
         var tenant = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/tenants") { Content = Json(WithInvalidUtf8("{\"name\":\"", "\"}")) };
         tenant.Headers.Add("X-Admin-Key", _host.AdminApiKey);
+        tenant.Headers.Add("X-Api-Key", _host.AdminApiKey);
         var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/invoices/{invoice}") { Content = Json(WithInvalidUtf8("{\"supplierName\":\"", "\"}")) };
         patch.Headers.Add("X-Api-Key", tenantKey);
 
@@ -66,6 +67,7 @@ public sealed class HostileInputRegressionTests : IAsyncLifetime
         };
         request.Content.Headers.ContentLength = null;
         request.Headers.Add("X-Admin-Key", _host.AdminApiKey);
+        request.Headers.Add("X-Api-Key", _host.AdminApiKey);
         var (status, body) = await _host.SendAsync(request);
         Assert.True(status == HttpStatusCode.RequestEntityTooLarge, body);
         ErrorEnvelope.Assert(status, body);

@@ -115,6 +115,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/tenants") { Content = JsonContent.Create(new { name = "Cabinet Kill" }) };
         request.Headers.Add("X-Admin-Key", adminKey);
+        request.Headers.Add("X-Api-Key", adminKey);
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);

@@ -82,7 +82,9 @@ public sealed class ReliabilityHost : IAsyncDisposable
         }
         if (adminKey is not null)
         {
+            // Tenant administration has read X-Admin-Key, and X-Api-Key like the license admin since the keys were unified.
             request.Headers.Add("X-Admin-Key", adminKey);
+            request.Headers.Add("X-Api-Key", adminKey);
         }
         return SendAsync(request);
     }
