@@ -164,7 +164,7 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
             : (0, DateTimeOffset.MinValue);
     }
 
-    private sealed class Entry
+    internal sealed class Entry
     {
         private Task? _loading;
 
@@ -179,31 +179,24 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
         {
             lock (this)
             {
-                _loading ??= LoadOnceAsync(load);
+                // A failed or cancelled load is not kept: the next request tries again. (Resetting the field from
+                // inside the load is not enough: a load that fails synchronously would reset it before it is assigned.)
+                if (_loading is null || _loading.IsFaulted || _loading.IsCanceled)
+                {
+                    _loading = LoadOnceAsync(load);
+                }
                 return _loading;
             }
         }
 
         private async Task LoadOnceAsync(Func<Task<(int Hits, DateTimeOffset WindowEndsAt)>> load)
         {
-            try
+            var (hits, windowEndsAt) = await load();
+            lock (this)
             {
-                var (hits, windowEndsAt) = await load();
-                lock (this)
-                {
-                    Flushed = hits;
-                    WindowEndsAt = windowEndsAt;
-                    Loaded = true;
-                }
-            }
-            catch
-            {
-                lock (this)
-                {
-                    // Let the next request try again rather than caching the failure.
-                    _loading = null;
-                }
-                throw;
+                Flushed = hits;
+                WindowEndsAt = windowEndsAt;
+                Loaded = true;
             }
         }
     }
