@@ -1,0 +1,25 @@
+using Azure.Messaging.ServiceBus;
+using Backend.Core.Jobs;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Backend.OcrFunctions;
+
+/// <summary>
+/// Runs a Core job handler for one Service Bus message (host.json turns auto-complete off): completed or dead-lettered
+/// as the handler says; an exception abandons the message and Service Bus redelivers it (its delivery count grows).
+/// </summary>
+internal static class ServiceBusJobRunner
+{
+    public static async Task RunAsync(IJobHandler handler, ServiceBusReceivedMessage message, ServiceBusMessageActions actions, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(new JobMessage(message.MessageId, message.Body.ToString(), message.DeliveryCount), cancellationToken);
+        if (outcome.DeadLetterReason is { } reason)
+        {
+            await actions.DeadLetterMessageAsync(message, deadLetterReason: reason, cancellationToken: cancellationToken);
+        }
+        else
+        {
+            await actions.CompleteMessageAsync(message, cancellationToken);
+        }
+    }
+}
