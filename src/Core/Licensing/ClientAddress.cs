@@ -28,6 +28,9 @@ public sealed class ClientAddress
         }
     }
 
+    /// <summary>The rate-limit subject of a client: its address, or one shared bucket for clients whose address is unknown.</summary>
+    public static string RateLimitSubject(IPAddress? address) => address?.ToString() ?? "unknown";
+
     public IPAddress? Of(HttpContext context)
     {
         var peer = Canonical(context.Connection.RemoteIpAddress);
