@@ -1,31 +1,21 @@
 #!/usr/bin/env bash
-# Restores and builds the Azure Functions projects. Their worker packages are missing from some
-# package sources (ARCHITECTURE.md §2); then this prints one explicit SKIPPED line naming them and
-# exits 0. When they restore, they must build with zero warnings (warnings are errors).
-set -uo pipefail
+# Builds the Azure projects (warnings are errors, Directory.Build.props). AzureAdapters, FunctionsWorker and
+# LicenseFunctions restore from the package source alone; OcrFunctions also needs the Service Bus worker extension,
+# compiled against ../shared/funcfeed while the package source lacks it (scripts/funcfeed.sh). A failure fails CI.
+set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
-projects=(src/AzureAdapters/AzureAdapters.csproj src/LicenseFunctions/LicenseFunctions.csproj src/OcrFunctions/OcrFunctions.csproj)
-missing=()
-for project in "${projects[@]}"; do
-  if ! output="$(dotnet restore "$project" -nologo 2>&1)"; then
-    ids="$(grep -oE 'NU110[12]: Unable to find package [^ .]+(\.[^ ]+)*' <<<"$output" | sed -E 's/.*Unable to find package ([^ ]+).*/\1/; s/\.$//')"
-    if [ -z "$ids" ]; then
-      echo "$output" >&2
-      echo "function apps: restore of $project failed" >&2
-      exit 1
-    fi
-    missing+=($ids)
-  fi
+for project in src/AzureAdapters/AzureAdapters.csproj src/FunctionsWorker/FunctionsWorker.csproj src/LicenseFunctions/LicenseFunctions.csproj; do
+  start=$SECONDS
+  dotnet build "$project" -c Release -nologo -v quiet
+  log "built $project in $((SECONDS - start)) s"
 done
 
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "SKIPPED function apps: $(printf '%s\n' "${missing[@]}" | sort -u | paste -sd ' ')"
-  exit 0
-fi
-
-for project in "${projects[@]}"; do
-  dotnet build "$project" -c Release -nologo --no-restore -warnaserror || exit 1
-done
+(
+  source "$ROOT/scripts/funcfeed.sh"
+  start=$SECONDS
+  dotnet build src/OcrFunctions/OcrFunctions.csproj -c Release -nologo -v quiet "${FUNCFEED_ARGS[@]}"
+  log "built src/OcrFunctions/OcrFunctions.csproj in $((SECONDS - start)) s$($FUNCFEED_MODE && echo ' (funcfeed, compile-only)')"
+)
 echo "function apps: built"

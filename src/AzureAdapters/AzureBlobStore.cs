@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Backend.Core.Storage;
+using BlobItem = Backend.Core.Storage.BlobItem;
 
 namespace Backend.Functions.Azure;
 

@@ -3,6 +3,7 @@ using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
 using Backend.Core.Configuration;
+using Backend.Core.Accounting.Export;
 using Backend.Core.Jobs;
 using Backend.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public static class AzureServiceCollectionExtensions
         var credential = CredentialFor(configuration, connection);
         services.AddSingleton(_ => new BlobServiceClient(serviceUri, credential));
         services.AddSingleton<IBlobStore, AzureBlobStore>();
+        services.AddSingleton<IExportLinkIssuer, SasExportLinkIssuer>();
         return services;
     }
 
@@ -58,5 +60,5 @@ public static class AzureServiceCollectionExtensions
     private static string Required(IConfiguration configuration, string connection, string key) =>
         configuration[AzureConnections.Key(connection, key)] is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException($"Setting '{SettingName.Of(connection, key)}' is missing.");
+            : throw new MissingSettingException(SettingName.Of(connection, key));
 }

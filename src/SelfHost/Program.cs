@@ -38,11 +38,11 @@ try
 {
     await app.RunAsync();
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (ConfigurationError.Describe(e) is { } message)
 {
     // One clear line naming the bad setting, not a stack trace.
-    Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
-    Environment.ExitCode = 2;
+    Console.Error.WriteLine(message);
+    Environment.ExitCode = ConfigurationError.ExitCode;
 }
 
 /// <summary>Exposed so the tests can host the app in-process.</summary>

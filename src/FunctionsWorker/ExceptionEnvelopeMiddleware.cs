@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
 
-namespace Backend.Functions.Azure;
+namespace Backend.Functions.Worker;
 
 /// <summary>The function apps' twin of SelfHost's exception middleware: HTTP functions never answer a bare 500.</summary>
 public sealed class ExceptionEnvelopeMiddleware(ILogger<ExceptionEnvelopeMiddleware> logger) : IFunctionsWorkerMiddleware

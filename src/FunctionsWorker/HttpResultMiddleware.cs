@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 
-namespace Backend.Functions.Azure;
+namespace Backend.Functions.Worker;
 
 /// <summary>
 /// Executes the <see cref="IResult"/> an HTTP function returns while still inside

@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Backend.Functions.Azure;
+namespace Backend.Functions.Worker;
 
 public static class ApplicationInsightsExtensions
 {

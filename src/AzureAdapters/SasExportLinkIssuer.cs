@@ -6,7 +6,7 @@ using Backend.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace Backend.OcrFunctions;
+namespace Backend.Functions.Azure;
 
 /// <summary>
 /// Export links on Azure: a read-only user delegation SAS on the one blob, signed with a key obtained through the

@@ -1,0 +1,38 @@
+using Backend.Core.Configuration;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace Backend.Functions.Worker;
+
+public static class FunctionAppStartup
+{
+    /// <summary>What both apps put in front of their functions: ASP.NET Core HTTP, the envelope middlewares, telemetry.</summary>
+    public static FunctionsApplicationBuilder UseBackendWorker(this FunctionsApplicationBuilder builder)
+    {
+        builder.ConfigureFunctionsWebApplication();
+        // Outermost first: an exception escaping a function or its result becomes the error envelope.
+        builder.UseMiddleware<ExceptionEnvelopeMiddleware>();
+        builder.UseMiddleware<HttpResultMiddleware>();
+        builder.AddApplicationInsightsLogging();
+        return builder;
+    }
+
+    /// <summary>
+    /// Composes and runs an app. A configuration error prints the same one line as SelfHost (the Functions host
+    /// copies the worker's standard error into its log) and exits with <see cref="ConfigurationError.ExitCode"/>.
+    /// </summary>
+    public static int Run(Func<FunctionsApplicationBuilder> compose)
+    {
+        try
+        {
+            compose().Build().Run();
+            return 0;
+        }
+        catch (Exception e) when (ConfigurationError.Describe(e) is { } message)
+        {
+            Console.Error.WriteLine(message);
+            return ConfigurationError.ExitCode;
+        }
+    }
+}

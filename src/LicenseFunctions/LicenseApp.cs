@@ -1,0 +1,19 @@
+using Backend.Core;
+using Backend.Core.Licensing;
+using Backend.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+
+namespace Backend.LicenseFunctions;
+
+/// <summary>The license app's composition; Program.cs runs it and the tests build the same host.</summary>
+public static class LicenseApp
+{
+    public static FunctionsApplicationBuilder Configure(FunctionsApplicationBuilder builder)
+    {
+        builder.UseBackendWorker();
+        // The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
+        builder.Services.AddBackendCore(builder.Configuration);
+        builder.Services.AddLicensing(builder.Configuration);
+        return builder;
+    }
+}
