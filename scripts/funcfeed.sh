@@ -1,39 +1,36 @@
-# Sourced, not run. While the package source lacks the Service Bus worker extension, projects that restore the OCR
-# function app compile against ../shared/funcfeed (ARCHITECTURE.md §2): an extra restore source, the compile-only
-# targets, and a private package cache so the shared cache never holds a self-built package under the published
-# id. Sets FUNCFEED_ARGS (msbuild arguments) and exports NUGET_PACKAGES in that case; such builds are never deployed.
-FUNCFEED_DIR="$(cd "$ROOT/.." && pwd)/shared/funcfeed"
+# Sourced, not run. Checks the Directory.Build.props default (UseFuncFeed: compile the OCR app against
+# ../shared/funcfeed) against the package source: if the Service Bus worker extension is served now, say so loudly and
+# build without the feed. Sets FUNCFEED_ARGS for dotnet build/test.
 FUNCFEED_ARGS=()
-FUNCFEED_MODE=false
 
-funcfeed_detect() {
-  local probe="$LOCAL/funcfeed-probe"
-  rm -rf "$probe"; mkdir -p "$probe"
-  # A throwaway project that asks for the extension alone: NU1101 means the package source does not serve it.
+funcfeed_probe_served() {
+  # Outside the repository, so that none of its Directory.*.props apply.
+  local probe
+  probe="$(mktemp -d)"
   cat >"$probe/probe.csproj" <<PROJ
 <Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally><ImportDirectoryBuildProps>false</ImportDirectoryBuildProps><ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps></PropertyGroup>
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
   <ItemGroup><PackageReference Include="Microsoft.Azure.Functions.Worker.Extensions.ServiceBus" Version="5.24.0" /></ItemGroup>
 </Project>
 PROJ
-  if NUGET_PACKAGES="$probe/packages" dotnet restore "$probe/probe.csproj" -nologo >"$probe/restore.log" 2>&1; then
-    return 1
-  fi
-  if ! grep -q "NU1101\|NU1102" "$probe/restore.log"; then
+  NUGET_PACKAGES="$probe/packages" dotnet restore "$probe/probe.csproj" -nologo >"$probe/restore.log" 2>&1
+  local status=$?
+  if [ $status -ne 0 ] && ! grep -q "NU110[12]" "$probe/restore.log"; then
     cat "$probe/restore.log" >&2
+    rm -rf "$probe"
     echo "funcfeed: the probe restore failed for another reason" >&2
     exit 1
   fi
-  return 0
+  rm -rf "$probe"
+  return $status
 }
 
-if funcfeed_detect; then
-  if [ ! -f "$FUNCFEED_DIR/compile-only.targets" ]; then
-    echo "funcfeed: the Service Bus worker extension is not served and $FUNCFEED_DIR is missing" >&2
-    exit 1
-  fi
-  FUNCFEED_MODE=true
-  FUNCFEED_ARGS=("-p:RestoreAdditionalProjectSources=$FUNCFEED_DIR" "-p:CustomAfterMicrosoftCommonTargets=$FUNCFEED_DIR/compile-only.targets")
-  export NUGET_PACKAGES="$LOCAL/nuget-funcfeed"
-  echo "funcfeed: Microsoft.Azure.Functions.Worker.Extensions.ServiceBus is not served; compiling the OCR app against $FUNCFEED_DIR (compile-only, never deploy)" >&2
+if funcfeed_probe_served; then
+  echo "funcfeed: the package source now serves Microsoft.Azure.Functions.Worker.Extensions.ServiceBus; building without ../shared/funcfeed (drop UseFuncFeed from Directory.Build.props)" >&2
+  FUNCFEED_ARGS=("-p:UseFuncFeed=false")
+elif [ ! -f "$ROOT/../shared/funcfeed/compile-only.targets" ]; then
+  echo "funcfeed: the Service Bus worker extension is not served and ../shared/funcfeed is missing beside the repository" >&2
+  exit 1
+else
+  echo "funcfeed: the Service Bus worker extension is not served; the OCR app compiles against ../shared/funcfeed (compile-only, never deploy)" >&2
 fi
