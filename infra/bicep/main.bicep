@@ -62,8 +62,8 @@ param databaseMaxPoolSize int = 5
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS'])
 param storageSkuName string = 'Standard_LRS'
 
-@allowed(['Basic', 'Standard'])
-param serviceBusSkuName string = 'Basic'
+@allowed(['Standard', 'Premium'])
+param serviceBusSkuName string = 'Standard'
 
 param licenseAppMaximumInstanceCount int = 40
 param ocrAppMaximumInstanceCount int = 40
@@ -73,10 +73,10 @@ param logDailyQuotaGb int = 1
 param keyVaultPurgeProtection bool = false
 
 @description('Object id of the operator (user or group) who sets and rotates secrets; empty = grant Key Vault Secrets Officer by hand.')
-param secretsOfficerPrincipalId string = ''
+param vaultOfficerPrincipalId string = ''
 
 @allowed(['User', 'Group', 'ServicePrincipal'])
-param secretsOfficerPrincipalType string = 'User'
+param vaultOfficerPrincipalType string = 'User'
 
 @description('OCR engine of the OCR app: auto (Textract once textractRegion is set), local (Tesseract: not installed on Flex Consumption, so only for a custom image) or textract.')
 @allowed(['auto', 'local', 'textract'])
@@ -248,8 +248,8 @@ module licenseVault 'modules/keyVault.bicep' = {
       '${secretNames.databaseConnectionString}': databaseConnectionString
     }
     readerPrincipalId: licenseIdentity.properties.principalId
-    secretsOfficerPrincipalId: secretsOfficerPrincipalId
-    secretsOfficerPrincipalType: secretsOfficerPrincipalType
+    vaultOfficerPrincipalId: vaultOfficerPrincipalId
+    vaultOfficerPrincipalType: vaultOfficerPrincipalType
     enablePurgeProtection: keyVaultPurgeProtection
     softDeleteRetentionInDays: keyVaultPurgeProtection ? 90 : 7
   }
@@ -265,8 +265,8 @@ module ocrVault 'modules/keyVault.bicep' = {
       '${secretNames.databaseConnectionString}': databaseConnectionString
     }
     readerPrincipalId: ocrIdentity.properties.principalId
-    secretsOfficerPrincipalId: secretsOfficerPrincipalId
-    secretsOfficerPrincipalType: secretsOfficerPrincipalType
+    vaultOfficerPrincipalId: vaultOfficerPrincipalId
+    vaultOfficerPrincipalType: vaultOfficerPrincipalType
     enablePurgeProtection: keyVaultPurgeProtection
     softDeleteRetentionInDays: keyVaultPurgeProtection ? 90 : 7
   }

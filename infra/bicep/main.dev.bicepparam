@@ -19,14 +19,14 @@ param postgresAllowAzureServices = true
 param databaseMaxPoolSize = 5
 
 param storageSkuName = 'Standard_LRS'
-param serviceBusSkuName = 'Basic'
+param serviceBusSkuName = 'Standard'
 param licenseAppMaximumInstanceCount = 3
 param ocrAppMaximumInstanceCount = 3
 param logDailyQuotaGb = 1
 param keyVaultPurgeProtection = false
 
 // Object id of whoever sets the secrets: az ad signed-in-user show --query id -o tsv
-param secretsOfficerPrincipalId = readEnvironmentVariable('SECRETS_OFFICER_OBJECT_ID', '')
+param vaultOfficerPrincipalId = readEnvironmentVariable('SECRETS_OFFICER_OBJECT_ID', '')
 
 // false on the first deployment; true once the OCR app's code is published (README "Deploy", step 4).
 param deployInboxSubscription = bool(readEnvironmentVariable('DEPLOY_INBOX_SUBSCRIPTION', 'false'))

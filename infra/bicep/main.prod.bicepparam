@@ -24,7 +24,7 @@ param ocrAppMaximumInstanceCount = 40
 param logDailyQuotaGb = 5
 param keyVaultPurgeProtection = true
 
-param secretsOfficerPrincipalId = readEnvironmentVariable('SECRETS_OFFICER_OBJECT_ID', '')
-param secretsOfficerPrincipalType = 'Group'
+param vaultOfficerPrincipalId = readEnvironmentVariable('SECRETS_OFFICER_OBJECT_ID', '')
+param vaultOfficerPrincipalType = 'Group'
 
 param deployInboxSubscription = bool(readEnvironmentVariable('DEPLOY_INBOX_SUBSCRIPTION', 'false'))

@@ -5,8 +5,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace Backend.LicenseFunctions;
 
 /// <summary>
-/// The admin license API. Two locks: the platform's function key (<see cref="AuthorizationLevel.Function"/>)
-/// and, in Core, the admin API key (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>).
+/// The admin license API. Core checks the admin API key (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>) exactly as
+/// in SelfHost; the Functions level is Anonymous like every HTTP function here (README, "Authorization").
 /// </summary>
 public sealed class LicenseAdminFunctions(
     RevokeHandler revoke,
@@ -17,23 +17,23 @@ public sealed class LicenseAdminFunctions(
 {
     [Function("LicenseRevoke")]
     public Task<IResult> Revoke(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = LicenseRoutes.Revoke)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = LicenseRoutes.Revoke)] HttpRequest request,
         string machineId) =>
         revoke.HandleAsync(request.HttpContext, machineId);
 
     [Function("LicenseActivationCodes")]
-    public Task<IResult> CreateActivationCodes([HttpTrigger(AuthorizationLevel.Function, "post", Route = LicenseRoutes.ActivationCodes)] HttpRequest request) =>
+    public Task<IResult> CreateActivationCodes([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LicenseRoutes.ActivationCodes)] HttpRequest request) =>
         activationCodes.HandleAsync(request.HttpContext);
 
     [Function("LicenseSearch")]
-    public Task<IResult> Search([HttpTrigger(AuthorizationLevel.Function, "get", Route = LicenseRoutes.Search)] HttpRequest request) =>
+    public Task<IResult> Search([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LicenseRoutes.Search)] HttpRequest request) =>
         search.HandleAsync(request.HttpContext);
 
     [Function("LicenseCsvExport")]
-    public Task<IResult> CsvExport([HttpTrigger(AuthorizationLevel.Function, "get", Route = LicenseRoutes.CsvExport)] HttpRequest request) =>
+    public Task<IResult> CsvExport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LicenseRoutes.CsvExport)] HttpRequest request) =>
         csvExport.HandleAsync(request.HttpContext);
 
     [Function("LicenseStats")]
-    public Task<IResult> Stats([HttpTrigger(AuthorizationLevel.Function, "get", Route = LicenseRoutes.Stats)] HttpRequest request) =>
+    public Task<IResult> Stats([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LicenseRoutes.Stats)] HttpRequest request) =>
         stats.HandleAsync(request.HttpContext);
 }

@@ -14,26 +14,26 @@ public sealed class InvoiceHttp(
     RetryInvoiceHandler retry)
 {
     [Function("UploadInvoice")]
-    public Task<IResult> Upload([HttpTrigger(AuthorizationLevel.Function, "post", Route = InvoiceRoutes.Invoices)] HttpRequest request) =>
+    public Task<IResult> Upload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = InvoiceRoutes.Invoices)] HttpRequest request) =>
         upload.HandleAsync(request.HttpContext);
 
     [Function("UploadInvoiceAlias")]
-    public Task<IResult> UploadAlias([HttpTrigger(AuthorizationLevel.Function, "post", Route = InvoiceRoutes.Upload)] HttpRequest request) =>
+    public Task<IResult> UploadAlias([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = InvoiceRoutes.Upload)] HttpRequest request) =>
         upload.HandleAsync(request.HttpContext);
 
     [Function("ListInvoices")]
-    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = InvoiceRoutes.Invoices)] HttpRequest request) =>
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InvoiceRoutes.Invoices)] HttpRequest request) =>
         list.HandleAsync(request.HttpContext);
 
     [Function("GetInvoice")]
-    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = InvoiceRoutes.Invoice)] HttpRequest request, string id) =>
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InvoiceRoutes.Invoice)] HttpRequest request, string id) =>
         get.HandleAsync(request.HttpContext, id);
 
     [Function("PatchInvoice")]
-    public Task<IResult> Patch([HttpTrigger(AuthorizationLevel.Function, "patch", Route = InvoiceRoutes.Invoice)] HttpRequest request, string id) =>
+    public Task<IResult> Patch([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = InvoiceRoutes.Invoice)] HttpRequest request, string id) =>
         patch.HandleAsync(request.HttpContext, id);
 
     [Function("RetryInvoice")]
-    public Task<IResult> Retry([HttpTrigger(AuthorizationLevel.Function, "post", Route = InvoiceRoutes.Retry)] HttpRequest request, string id) =>
+    public Task<IResult> Retry([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = InvoiceRoutes.Retry)] HttpRequest request, string id) =>
         retry.HandleAsync(request.HttpContext, id);
 }

@@ -9,6 +9,6 @@ namespace Backend.OcrFunctions;
 public sealed class TenantAdminHttp(CreateTenantHandler handler)
 {
     [Function("CreateTenant")]
-    public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = InvoiceRoutes.Tenants)] HttpRequest request) =>
+    public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = InvoiceRoutes.Tenants)] HttpRequest request) =>
         handler.HandleAsync(request.HttpContext);
 }

@@ -13,10 +13,10 @@ param secrets object
 param readerPrincipalId string
 
 @description('Object id of the operator (user or group) allowed to set secrets; empty = nobody (grant it by hand).')
-param secretsOfficerPrincipalId string = ''
+param vaultOfficerPrincipalId string = ''
 
 @allowed(['User', 'Group', 'ServicePrincipal'])
-param secretsOfficerPrincipalType string = 'User'
+param vaultOfficerPrincipalType string = 'User'
 
 @description('Prod: true (a deleted vault cannot be purged for the retention period). Dev: false, to delete and recreate freely.')
 param enablePurgeProtection bool = false
@@ -65,13 +65,13 @@ resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(secretsOfficerPrincipalId)) {
-  name: guid(vault.id, secretsOfficerPrincipalId, keyVaultSecretsOfficer)
+resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(vaultOfficerPrincipalId)) {
+  name: guid(vault.id, vaultOfficerPrincipalId, keyVaultSecretsOfficer)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
-    principalId: secretsOfficerPrincipalId
-    principalType: secretsOfficerPrincipalType
+    principalId: vaultOfficerPrincipalId
+    principalType: vaultOfficerPrincipalType
   }
 }
 

@@ -14,14 +14,17 @@
 //   message held by an instance that died is redelivered after at most a minute.
 // - Dead-lettering on expiry: a job that waited 14 days (the Basic tier's maximum TTL) goes to the dead-letter
 //   queue instead of vanishing; the stuck-invoice sweeper and POST /api/invoices/{id}/retry recover invoices.
+// - Duplicate detection (Standard tier): ServiceBusJobQueue gives each job a MessageId derived from the job, so a
+//   job sent twice (a retried send whose first attempt did reach the broker) is delivered once. The window (1 day)
+//   is longer than the whole retry ladder (Invoices__RetryBaseDelaySeconds at most 1 h: 1 h + 2 h).
 
 param name string
 param location string
 param tags object
 
-@allowed(['Basic', 'Standard'])
-@description('Basic has queues, scheduled messages and dead-lettering, all the pipeline uses; Standard adds topics.')
-param skuName string = 'Basic'
+@allowed(['Standard', 'Premium'])
+@description('Standard: queues, scheduled messages, dead-lettering and duplicate detection (Basic lacks the last).')
+param skuName string = 'Standard'
 
 @description('Core QueueNames: ocr-jobs, ai-analysis.')
 param queueNames array
@@ -59,7 +62,8 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = [f
     defaultMessageTimeToLive: 'P14D'
     deadLetteringOnMessageExpiration: true
     requiresSession: false
-    requiresDuplicateDetection: false
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'P1D'
     enableBatchedOperations: true
   }
 }]

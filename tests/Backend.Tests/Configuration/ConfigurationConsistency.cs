@@ -11,7 +11,7 @@ public sealed class ConfigurationConsistency(IReadOnlyList<SettingKey> codeKeys)
     public const string LocalSource = LocalSettingsPath;
     public const string SelfHostSource = SelfHostSettingsPath;
 
-    public static string BicepSource(App app) => $"{BicepPath} ({BicepSettingsVariable[app]})";
+    public static string BicepSource(App app) => $"{BicepPath} (app settings of module {BicepAppModule[app]})";
 
     public List<string> Check(IReadOnlyList<string> localKeys, IReadOnlyList<string> selfHostKeys, IReadOnlyDictionary<App, IReadOnlyList<string>> bicepKeys)
     {

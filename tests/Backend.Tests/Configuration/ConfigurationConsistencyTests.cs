@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Backend.Core.Data;
 using static Backend.Tests.Configuration.ConfigurationSources;
 
@@ -9,7 +8,7 @@ public sealed class ConfigurationConsistencyTests
 {
     private static readonly string LocalJson = RepositoryFiles.Read(LocalSettingsPath);
     private static readonly string SelfHostJson = RepositoryFiles.Read(SelfHostSettingsPath);
-    private static readonly string Bicep = RepositoryFiles.Read(BicepPath);
+    private static readonly JsonObject Bicep = BicepCli.Main();
 
     private static readonly ConfigurationConsistency Checker = new(CodeSettingKeys.All);
 
@@ -82,7 +81,8 @@ public sealed class ConfigurationConsistencyTests
     [MemberData(nameof(BicepKeys))]
     public void A_key_removed_from_an_app_in_Bicep_is_reported(App app, string key)
     {
-        var bicep = RemoveBicepSetting(Bicep, BicepSettingsVariable[app], key);
+        var bicep = BicepCli.Main();
+        Assert.True(AppSettingsOf(bicep, app).Remove(key));
 
         var problems = Check(LocalJson, SelfHostJson, bicep);
 
@@ -99,7 +99,9 @@ public sealed class ConfigurationConsistencyTests
         local["Values"]!["Database__Retries"] = "3";
         var selfHost = JsonNode.Parse(SelfHostJson)!;
         selfHost["Database"]!["Retries"] = 3;
-        var bicep = AddBicepSetting(AddBicepSetting(Bicep, "licenseAppSettings", "Database__Retries: '3'"), "ocrAppSettings", "Database__Retries: '3'");
+        var bicep = BicepCli.Main();
+        AppSettingsOf(bicep, App.License)["Database__Retries"] = "3";
+        AppSettingsOf(bicep, App.Ocr)["Database__Retries"] = "3";
 
         var problems = Check(local.ToJsonString(), selfHost.ToJsonString(), bicep);
 
@@ -112,7 +114,8 @@ public sealed class ConfigurationConsistencyTests
     [Fact]
     public void A_setting_given_to_the_app_that_does_not_read_it_is_reported()
     {
-        var bicep = AddBicepSetting(Bicep, "licenseAppSettings", "ServiceBus__fullyQualifiedNamespace: 'x.servicebus.windows.net'");
+        var bicep = BicepCli.Main();
+        AppSettingsOf(bicep, App.License)["ServiceBus__fullyQualifiedNamespace"] = "x.servicebus.windows.net";
 
         var problems = Check(LocalJson, SelfHostJson, bicep);
 
@@ -141,7 +144,7 @@ public sealed class ConfigurationConsistencyTests
         Assert.Contains("Section 'Mystery' is read by the code but ConfigurationSources.AppSections does not say which app needs it.", problems, Matching);
     }
 
-    private static List<string> Check(string localJson, string selfHostJson, string bicep) =>
+    private static List<string> Check(string localJson, string selfHostJson, JsonObject bicep) =>
         Checker.Check(LocalSettingsKeys(localJson), SelfHostSettingsKeys(selfHostJson),
             Enum.GetValues<App>().ToDictionary(app => app, app => BicepAppSettingsKeys(bicep, app)));
 
@@ -151,21 +154,4 @@ public sealed class ConfigurationConsistencyTests
     private static string CodeKeyOf(string key) => CodeSettingKeys.All.First(code => code.Matches(key)).Name;
 
     private static readonly IEqualityComparer<string> Matching = StringComparer.Ordinal;
-
-    /// <summary>Removes the line <c>key: value</c> from <c>var variable = { ... }</c>.</summary>
-    private static string RemoveBicepSetting(string bicep, string variable, string key)
-    {
-        var start = Regex.Match(bicep, $@"^var {variable} = \{{", RegexOptions.Multiline);
-        Assert.True(start.Success);
-        var line = new Regex($@"^\s*{Regex.Escape(key)}:.*\r?\n", RegexOptions.Multiline).Match(bicep, start.Index);
-        Assert.True(line.Success, $"{key} not found in {variable}");
-        return bicep.Remove(line.Index, line.Length);
-    }
-
-    private static string AddBicepSetting(string bicep, string variable, string line)
-    {
-        var start = Regex.Match(bicep, $@"^var {variable} = \{{\r?\n", RegexOptions.Multiline);
-        Assert.True(start.Success);
-        return bicep.Insert(start.Index + start.Length, $"  {line}\n");
-    }
 }

@@ -10,7 +10,7 @@ public static class ConfigurationSources
 {
     public const string LocalSettingsPath = "local.settings.sample.json";
     public const string SelfHostSettingsPath = "src/SelfHost/appsettings.json";
-    public const string BicepPath = "infra/bicep/main.bicep";
+    public const string BicepPath = BicepCli.MainTemplate;
 
     public enum App
     {
@@ -18,11 +18,11 @@ public static class ConfigurationSources
         Ocr,
     }
 
-    /// <summary>The Bicep variable holding each app's settings.</summary>
-    public static IReadOnlyDictionary<App, string> BicepSettingsVariable { get; } = new Dictionary<App, string>
+    /// <summary>The module deployment of each app in the compiled template; its <c>appSettings</c> parameter holds the app's settings.</summary>
+    public static IReadOnlyDictionary<App, string> BicepAppModule { get; } = new Dictionary<App, string>
     {
-        [App.License] = "licenseAppSettings",
-        [App.Ocr] = "ocrAppSettings",
+        [App.License] = "licenseApp",
+        [App.Ocr] = "ocrApp",
     };
 
     /// <summary>
@@ -108,8 +108,19 @@ public static class ConfigurationSources
         return keys;
     }
 
-    public static IReadOnlyList<string> BicepAppSettingsKeys(string bicep, App app) =>
-        BicepReader.ObjectKeys(bicep, BicepSettingsVariable[app]);
+    public static IReadOnlyList<string> BicepAppSettingsKeys(JsonObject template, App app) =>
+        AppSettingsOf(template, app).Select(pair => pair.Key).ToList();
+
+    /// <summary>The <c>appSettings</c> object passed to the app's module in the compiled template (ARM JSON).</summary>
+    public static JsonObject AppSettingsOf(JsonObject template, App app) =>
+        ModuleParameter(template, BicepAppModule[app], "appSettings").AsObject();
+
+    public static JsonNode ModuleParameter(JsonObject template, string module, string parameter) =>
+        Module(template, module)["properties"]!["parameters"]![parameter]!["value"]!;
+
+    public static JsonObject Module(JsonObject template, string module) =>
+        template["resources"]!.AsArray().Single(resource =>
+            resource!["type"]!.GetValue<string>() == "Microsoft.Resources/deployments" && resource["name"]!.GetValue<string>() == module)!.AsObject();
 
     private static void Flatten(JsonNode? node, string prefix, List<string> keys)
     {

@@ -28,18 +28,4 @@ public sealed class FunctionHostTests
         // Core settles each message itself (complete, or dead-letter with a reason).
         Assert.False(serviceBus["autoCompleteMessages"]!.GetValue<bool>());
     }
-    [Theory]
-    [InlineData("src/LicenseFunctions/Program.cs")]
-    [InlineData("src/OcrFunctions/Program.cs")]
-    public void Http_functions_results_and_errors_go_through_the_worker_middleware(string program)
-    {
-        var source = RepositoryFiles.Read(program);
-
-        // Results are executed inside the envelope middleware, so a failure while writing one is still enveloped.
-        var envelope = source.IndexOf("UseMiddleware<ExceptionEnvelopeMiddleware>()", StringComparison.Ordinal);
-        var results = source.IndexOf("UseMiddleware<HttpResultMiddleware>()", StringComparison.Ordinal);
-        Assert.True(source.IndexOf("ConfigureFunctionsWebApplication()", StringComparison.Ordinal) is >= 0 and var web && web < envelope);
-        Assert.True(envelope >= 0 && results > envelope, "the envelope middleware must wrap the result middleware");
-        Assert.Contains("AddApplicationInsightsLogging()", source);
-    }
 }

@@ -1,18 +1,17 @@
+using System.Text.Json.Nodes;
+using static Backend.Tests.Configuration.ConfigurationSources;
+
 namespace Backend.Tests.Configuration;
 
-/// <summary>
-/// A trigger attribute found in a function app's source: its kind (<c>BlobTrigger</c>, <c>ServiceBusTrigger</c>,
-/// <c>HttpTrigger</c>), the function it belongs to, its first positional argument and its named arguments, as
-/// source expressions.
-/// </summary>
-public sealed record FunctionTrigger(
-    string File,
-    string Kind,
-    string? FunctionName,
-    string? Target,
-    IReadOnlyDictionary<string, string> Named)
+/// <summary>The trigger binding of one function, as the Worker SDK wrote it into the app's functions.metadata.</summary>
+public sealed record FunctionTrigger(App App, string FunctionName, JsonObject Binding)
 {
-    public string? NamedArgument(string name) => Named.TryGetValue(name, out var value) ? value : null;
+    public string Type => Binding["type"]!.GetValue<string>();
 
-    public override string ToString() => $"{Path.GetFileName(File)}: [{Kind}] of function {FunctionName ?? "?"}";
+    public string? Property(string name) => Binding[name]?.GetValue<string>();
+
+    public IReadOnlyList<string> Methods =>
+        Binding["methods"]?.AsArray().Select(method => method!.GetValue<string>().ToUpperInvariant()).ToList() ?? [];
+
+    public override string ToString() => $"{App} app: {Type} of function {FunctionName}";
 }

@@ -1,0 +1,3 @@
+namespace Backend.Tests.Configuration;
+
+public sealed record BicepResult(int ExitCode, string StandardOutput, string StandardError);
