@@ -1,7 +1,9 @@
 using Backend.Core.Configuration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Backend.Functions.Worker;
 
@@ -26,7 +28,11 @@ public static class FunctionAppStartup
     {
         try
         {
-            compose().Build().Run();
+            using var host = compose().Build();
+            // Settings first: the worker's own start-up (its gRPC channel to the Functions host) would otherwise fail
+            // before ValidateOnStart runs, hiding the setting that is actually wrong.
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            host.Run();
             return 0;
         }
         catch (Exception e) when (ConfigurationError.Describe(e) is { } message)

@@ -13,11 +13,11 @@ public static class BicepCli
     public const string MainTemplate = "infra/bicep/main.bicep";
     public static readonly string[] ParameterFiles = ["infra/bicep/main.dev.bicepparam", "infra/bicep/main.prod.bicepparam"];
 
-    private static readonly Lazy<JsonObject> CompiledMain = new(() =>
+    private static readonly Lazy<JsonObject> Compiled = new(() =>
         JsonNode.Parse(Run("build", "--stdout", RepositoryFiles.PathOf(MainTemplate)).StandardOutput)!.AsObject());
 
     /// <summary>main.bicep compiled once per test run; callers that change it get their own copy.</summary>
-    public static JsonObject Main() => CompiledMain.Value.DeepClone().AsObject();
+    public static JsonObject CompiledMain() => Compiled.Value.DeepClone().AsObject();
 
     public static BicepResult Run(params string[] arguments)
     {

@@ -9,7 +9,7 @@ public sealed class BicepCliTests
     [Fact]
     public void Main_compiles_to_an_ARM_template()
     {
-        var template = BicepCli.Main();
+        var template = BicepCli.CompiledMain();
 
         Assert.Equal("https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", template["$schema"]!.GetValue<string>());
         Assert.Contains(template["resources"]!.AsArray(), r => r!["name"]!.GetValue<string>() == "ocrApp");
@@ -23,7 +23,7 @@ public sealed class BicepCliTests
         var result = BicepCli.Run("build-params", "--stdout", RepositoryFiles.PathOf(parameterFile));
 
         var parameters = JsonNode.Parse(JsonNode.Parse(result.StandardOutput)!["parametersJson"]!.GetValue<string>())!;
-        Assert.Equal("compile-only-not-a-password", parameters["parameters"]!["postgresAdminPassword"]!["value"]!.GetValue<string>());
+        Assert.Equal("compile-only-not-a-password", parameters["parameters"]!["postgresAdministratorPassword"]!["value"]!.GetValue<string>());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class BicepCliTests
             expected.Add("storage.dataPrincipalId");
         }
 
-        var granted = IdentityGrants(BicepCli.Main(), app).Where(grant => !IsHostStorage(grant)).ToHashSet(StringComparer.Ordinal);
+        var granted = IdentityGrants(BicepCli.CompiledMain(), app).Where(grant => !IsHostStorage(grant)).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(expected, granted.Order(StringComparer.Ordinal));
     }
@@ -60,7 +60,7 @@ public sealed class BicepCliTests
     [Fact]
     public void A_grant_to_the_wrong_identity_is_seen()
     {
-        var template = BicepCli.Main();
+        var template = BicepCli.CompiledMain();
         var ocrPrincipal = ModuleParameter(template, "serviceBus", "principalId").GetValue<string>();
         template["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "serviceBus")!["properties"]!["parameters"]!["principalId"]!["value"] =
             ocrPrincipal.Replace("id-{0}-ocr-", "id-{0}-lic-", StringComparison.Ordinal);

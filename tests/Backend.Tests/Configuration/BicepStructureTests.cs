@@ -12,7 +12,7 @@ namespace Backend.Tests.Configuration;
 /// </summary>
 public sealed class BicepStructureTests
 {
-    private static readonly JsonObject Template = BicepCli.Main();
+    private static readonly JsonObject Template = BicepCli.CompiledMain();
     private static readonly BicepFacts Bicep = BicepFacts.Read(Template);
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class BicepStructureTests
     [Fact]
     public void A_renamed_queue_or_event_grid_function_in_Bicep_is_reported()
     {
-        var template = BicepCli.Main();
+        var template = BicepCli.CompiledMain();
         template["variables"]!["queueNames"]![0] = "ocr-job";
         template["parameters"]!["inboxFunctionName"]!["defaultValue"] = "InboxOcr";
 
@@ -94,7 +94,7 @@ public sealed class BicepStructureTests
     [Fact]
     public void A_trigger_whose_connection_settings_are_missing_from_its_app_is_reported()
     {
-        var template = BicepCli.Main();
+        var template = BicepCli.CompiledMain();
         Assert.True(AppSettingsOf(template, App.Ocr).Remove("InvoiceStorage__queueServiceUri"));
 
         var problems = TriggerRules.Check(FunctionMetadata.Triggers(App.Ocr), BicepFacts.Read(template)).ToList();

@@ -8,7 +8,7 @@ public sealed class ConfigurationConsistencyTests
 {
     private static readonly string LocalJson = RepositoryFiles.Read(LocalSettingsPath);
     private static readonly string SelfHostJson = RepositoryFiles.Read(SelfHostSettingsPath);
-    private static readonly JsonObject Bicep = BicepCli.Main();
+    private static readonly JsonObject Bicep = BicepCli.CompiledMain();
 
     private static readonly ConfigurationConsistency Checker = new(CodeSettingKeys.All);
 
@@ -81,7 +81,7 @@ public sealed class ConfigurationConsistencyTests
     [MemberData(nameof(BicepKeys))]
     public void A_key_removed_from_an_app_in_Bicep_is_reported(App app, string key)
     {
-        var bicep = BicepCli.Main();
+        var bicep = BicepCli.CompiledMain();
         Assert.True(AppSettingsOf(bicep, app).Remove(key));
 
         var problems = Check(LocalJson, SelfHostJson, bicep);
@@ -99,7 +99,7 @@ public sealed class ConfigurationConsistencyTests
         local["Values"]!["Database__Retries"] = "3";
         var selfHost = JsonNode.Parse(SelfHostJson)!;
         selfHost["Database"]!["Retries"] = 3;
-        var bicep = BicepCli.Main();
+        var bicep = BicepCli.CompiledMain();
         AppSettingsOf(bicep, App.License)["Database__Retries"] = "3";
         AppSettingsOf(bicep, App.Ocr)["Database__Retries"] = "3";
 
@@ -114,7 +114,7 @@ public sealed class ConfigurationConsistencyTests
     [Fact]
     public void A_setting_given_to_the_app_that_does_not_read_it_is_reported()
     {
-        var bicep = BicepCli.Main();
+        var bicep = BicepCli.CompiledMain();
         AppSettingsOf(bicep, App.License)["ServiceBus__fullyQualifiedNamespace"] = "x.servicebus.windows.net";
 
         var problems = Check(LocalJson, SelfHostJson, bicep);

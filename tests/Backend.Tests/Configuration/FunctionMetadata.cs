@@ -16,13 +16,19 @@ public static class FunctionMetadata
         [App.Ocr] = "src/OcrFunctions",
     };
 
-    public static JsonArray Read(App app)
+    /// <summary>The app's own build output (not the test's, which also holds SelfHost's appsettings.json).</summary>
+    public static string OutputDirectory(App app)
     {
         var configuration = typeof(FunctionMetadata).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var path = RepositoryFiles.PathOf($"{Projects[app]}/bin/{configuration}/net10.0/functions.metadata");
+        return RepositoryFiles.PathOf($"{Projects[app]}/bin/{configuration}/net10.0");
+    }
+
+    public static JsonArray Read(App app)
+    {
+        var path = Path.Combine(OutputDirectory(app), "functions.metadata");
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path} is missing: build the function app ({configuration}).");
+            throw new FileNotFoundException($"{path} is missing: build the function app.");
         }
         return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
     }
