@@ -6,6 +6,9 @@ source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
 "$ROOT/scripts/deps.sh"
+# The tests reference the function apps: the OCR app compiles against ../shared/funcfeed while the package source
+# lacks its Service Bus extension (Directory.Build.props, scripts/funcfeed.sh).
+source "$ROOT/scripts/funcfeed.sh"
 # BACKEND_TEST_PG points the tests at an existing server (CI's PostgreSQL service); else we run our own.
 own_cluster=false
 if [ -z "${BACKEND_TEST_PG:-}" ]; then
@@ -23,7 +26,7 @@ mkdir -p "$results"
 status=0
 dotnet test "$ROOT/tests/Backend.Tests/Backend.Tests.csproj" -c Release -nologo \
   --logger "trx;LogFileName=results.trx" --logger "console;verbosity=minimal" \
-  --results-directory "$results" "$@" || status=$?
+  --results-directory "$results" "${FUNCFEED_ARGS[@]}" "$@" || status=$?
 
 trx="$results/results.trx"
 if [ ! -f "$trx" ]; then
