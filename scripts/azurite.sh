@@ -30,9 +30,9 @@ start() {
   rm -rf "$AZURITE_HOME/data"
   mkdir -p "$AZURITE_HOME/data"
   # --skipApiVersionCheck: the Azure SDK may speak a newer service version than this Azurite knows.
-  # --loose: ignore headers Azurite does not implement instead of refusing the request.
+  # --loose: ignore headers Azurite does not implement instead of refusing the request. --disableTelemetry: tests send nothing out.
   nohup "$AZURITE_HOME/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" \
-    --location "$AZURITE_HOME/data" --skipApiVersionCheck --loose --silent >"$AZURITE_LOG" 2>&1 &
+    --location "$AZURITE_HOME/data" --skipApiVersionCheck --loose --silent --disableTelemetry >"$AZURITE_LOG" 2>&1 &
   echo $! >"$AZURITE_PID"
   for _ in $(seq 1 600); do
     if grep -q "successfully listens" "$AZURITE_LOG" 2>/dev/null; then

@@ -47,7 +47,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--location", _location, "--skipApiVersionCheck", "--loose", "--silent",
+                     "--location", _location, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
                  })
         {
             info.ArgumentList.Add(argument);
@@ -90,7 +90,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the instance and waits until it is gone: from then on its port refuses connections.</summary>
+    /// <summary>
+    /// Stops the instance and waits until it is gone: from then on its port refuses connections. SIGTERM first, so
+    /// Azurite saves its metadata and a restart finds the containers and blobs it had (a SIGKILL loses them).
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is not { } process)
@@ -100,7 +103,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process = null;
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            {
+                await term!.WaitForExitAsync();
+            }
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
         await process.WaitForExitAsync();
         process.Dispose();

@@ -7,7 +7,8 @@ namespace Backend.Tests.Storage;
 
 /// <summary>
 /// The blob store contract over Azure Blob storage, emulated by Azurite (<c>scripts/azurite.sh</c>): each test in a
-/// container of its own on the shared instance; the outage drill on a private instance it stops.
+/// container of its own on the shared instance; the outage drill on a private instance it stops and starts again
+/// (same port, same data directory).
 /// </summary>
 public sealed class AzureBlobStoreTests : BlobStoreContractTests
 {
@@ -26,7 +27,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContractTests
         var azurite = await AzuriteProcess.StartAsync();
         var client = Azurite.Client(azurite.Endpoint);
         await client.GetBlobContainerClient(ContainerNames.Invoices).CreateAsync();
-        return new BreakableStore(new AzureBlobStore(client), azurite.StopAsync, azurite.DisposeAsync);
+        return new BreakableStore(new AzureBlobStore(client), azurite.StopAsync, azurite.StartAgainAsync, azurite.DisposeAsync);
     }
 
     public override async Task DisposeAsync()

@@ -138,17 +138,25 @@ public abstract class BlobStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_is_up_then_down_while_the_storage_is_away_and_writes_fail_as_an_IO_error()
+    public async Task Health_is_down_while_the_storage_is_away_writes_fail_as_an_IO_error_and_all_is_back_after()
     {
         await using var breakable = await CreateBreakableAsync();
-        Assert.Null(await breakable.Store.CheckHealthAsync());
-        await breakable.Store.PutAsync(ContainerNames.Invoices, "before.pdf", new MemoryStream([1]));
+        var store = breakable.Store;
+        Assert.Null(await store.CheckHealthAsync());
+        await store.PutAsync(ContainerNames.Invoices, "before.pdf", new MemoryStream([1]));
 
         await breakable.BreakAsync();
 
-        Assert.False(string.IsNullOrWhiteSpace(await breakable.Store.CheckHealthAsync()));
+        Assert.False(string.IsNullOrWhiteSpace(await store.CheckHealthAsync()));
         // IOException is what the upload handler answers 503 for and the inbox scanner waits out.
-        await Assert.ThrowsAnyAsync<IOException>(() => breakable.Store.PutAsync(ContainerNames.Invoices, "during.pdf", new MemoryStream([2])));
+        await Assert.ThrowsAnyAsync<IOException>(() => store.PutAsync(ContainerNames.Invoices, "during.pdf", new MemoryStream([2])));
+
+        await breakable.RestoreAsync();
+
+        // The same store object recovers by itself: no restart of the app after an outage.
+        Assert.Null(await store.CheckHealthAsync());
+        await store.PutAsync(ContainerNames.Invoices, "after.pdf", new MemoryStream([3]));
+        Assert.Equal(["after.pdf", "before.pdf"], await store.ListAsync(ContainerNames.Invoices).Select(b => b.Name).OrderBy(n => n, StringComparer.Ordinal).ToListAsync());
     }
 
     protected async Task<byte[]> ReadAsync(string name)

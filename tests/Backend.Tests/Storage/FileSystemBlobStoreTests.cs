@@ -21,12 +21,21 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContractTests
     {
         var root = NewRoot();
         Directory.CreateDirectory(Path.Combine(root, ContainerNames.Invoices));
+        var away = root + ".away";
+        _roots.Add(away);
         // The disk goes away: a plain file where the root directory was (as root, permissions would not stop a write).
-        return Task.FromResult(new BreakableStore(new FileSystemBlobStore(root), async () =>
-        {
-            Directory.Delete(root, recursive: true);
-            await File.WriteAllTextAsync(root, "not a directory");
-        }));
+        return Task.FromResult(new BreakableStore(new FileSystemBlobStore(root),
+            async () =>
+            {
+                Directory.Move(root, away);
+                await File.WriteAllTextAsync(root, "not a directory");
+            },
+            () =>
+            {
+                File.Delete(root);
+                Directory.Move(away, root);
+                return Task.CompletedTask;
+            }));
     }
 
     public override Task DisposeAsync()
