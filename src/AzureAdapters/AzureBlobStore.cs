@@ -86,6 +86,11 @@ public sealed class AzureBlobStore(BlobServiceClient client) : IBlobStore
                     yield break;
                 }
             }
+            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                // As on the file system: a container nothing was ever put in lists empty.
+                yield break;
+            }
             catch (Exception e) when (IsOutage(e, cancellationToken))
             {
                 throw Unavailable(e);

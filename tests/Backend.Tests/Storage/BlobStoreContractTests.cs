@@ -24,6 +24,9 @@ public abstract class BlobStoreContractTests : IAsyncLifetime
     /// </summary>
     protected abstract Task<BreakableStore> CreateBreakableAsync();
 
+    /// <summary>A valid container name that does not exist in the store.</summary>
+    protected abstract string MissingContainerName { get; }
+
     public async Task InitializeAsync() => (Store, Container) = await CreateAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -58,6 +61,15 @@ public abstract class BlobStoreContractTests : IAsyncLifetime
         Assert.Null(await Store.OpenReadAsync(Container, "nope.pdf"));
         Assert.False(await Store.DeleteAsync(Container, "nope.pdf"));
         Assert.Empty(await Store.ListAsync(Container).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_container_that_does_not_exist_lists_empty_reads_null_and_deletes_false()
+    {
+        Assert.Empty(await Store.ListAsync(MissingContainerName).ToListAsync());
+        Assert.Empty(await Store.ListAsync(MissingContainerName, "a/").ToListAsync());
+        Assert.Null(await Store.OpenReadAsync(MissingContainerName, "x.pdf"));
+        Assert.False(await Store.DeleteAsync(MissingContainerName, "x.pdf"));
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContractTests
         return root;
     }
 
+    protected override string MissingContainerName => "never-created";
+
     protected override Task<(IBlobStore Store, string Container)> CreateAsync() =>
         Task.FromResult<(IBlobStore, string)>((new FileSystemBlobStore(NewRoot()), "contract"));
 
