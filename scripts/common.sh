@@ -30,3 +30,8 @@ as_pg_owner() {
 }
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
+AZURITE_PORT="${BACKEND_AZURITE_PORT:-10010}"
+AZURITE_HOME="$LOCAL/azurite"
+AZURITE_PID="$AZURITE_HOME/azurite.pid"
+AZURITE_LOG="$AZURITE_HOME/azurite.log"
+AZURITE_BLOB_ENDPOINT="http://127.0.0.1:$AZURITE_PORT/devstoreaccount1"

@@ -10,13 +10,27 @@ cd "$ROOT"
 # lacks its Service Bus extension (Directory.Build.props, scripts/funcfeed.sh).
 source "$ROOT/scripts/funcfeed.sh"
 # BACKEND_TEST_PG points the tests at an existing server (CI's PostgreSQL service); else we run our own.
+# BACKEND_TEST_AZURITE_BLOB likewise points them at a running Azurite blob endpoint; else we install and start ours.
 own_cluster=false
+own_azurite=false
+stop_services() {
+  if $own_azurite; then "$ROOT/scripts/azurite.sh" stop || true; fi
+  if $own_cluster; then "$ROOT/scripts/db.sh" stop; fi
+}
+trap stop_services EXIT
 if [ -z "${BACKEND_TEST_PG:-}" ]; then
   own_cluster=true
   "$ROOT/scripts/db.sh" start
-  trap '"$ROOT/scripts/db.sh" stop' EXIT
   export BACKEND_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Database=postgres;Username=$PG_USER;Password=$PG_PASSWORD"
 fi
+"$ROOT/scripts/azurite.sh" install
+if [ -z "${BACKEND_TEST_AZURITE_BLOB:-}" ]; then
+  own_azurite=true
+  "$ROOT/scripts/azurite.sh" start
+  export BACKEND_TEST_AZURITE_BLOB="$AZURITE_BLOB_ENDPOINT"
+fi
+# The Azure adapter tests also start and stop private Azurite instances of their own (outage drills) from here.
+export BACKEND_TEST_AZURITE_BIN="${BACKEND_TEST_AZURITE_BIN:-$AZURITE_HOME/node_modules/.bin/azurite-blob}"
 
 results="$LOCAL/test-results"
 rm -rf "$results"
@@ -50,9 +64,7 @@ if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
 
 summary="$passed passed, $failed failed"
 if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
-if $own_cluster; then
-  trap - EXIT
-  "$ROOT/scripts/db.sh" stop
-fi
+trap - EXIT
+stop_services
 echo "$summary"
 exit "$status"

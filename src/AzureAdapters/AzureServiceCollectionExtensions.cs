@@ -22,7 +22,7 @@ public static class AzureServiceCollectionExtensions
         const string connection = AzureConnections.InvoiceStorage;
         var serviceUri = new Uri(Required(configuration, connection, AzureConnections.BlobServiceUri));
         var credential = CredentialFor(configuration, connection);
-        services.AddSingleton(_ => new BlobServiceClient(serviceUri, credential));
+        services.AddSingleton(_ => new BlobServiceClient(serviceUri, credential, AzureBlobStore.ClientOptions()));
         services.AddSingleton<IBlobStore, AzureBlobStore>();
         services.AddSingleton<IExportLinkIssuer, SasExportLinkIssuer>();
         return services;

@@ -4,7 +4,7 @@ using Backend.Core.Jobs;
 
 namespace Backend.Functions.Azure;
 
-/// <summary><see cref="IJobQueue"/> over Service Bus; a delay becomes a scheduled enqueue time.</summary>
+/// <summary><see cref="IJobQueue"/> over Service Bus: messages built by <see cref="ServiceBusJobMessage"/> (an id for duplicate detection, a delay as a scheduled enqueue time).</summary>
 public sealed class ServiceBusJobQueue(ServiceBusClient client, TimeProvider time) : IJobQueue, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ServiceBusSender> _senders = new(StringComparer.Ordinal);
@@ -12,12 +12,7 @@ public sealed class ServiceBusJobQueue(ServiceBusClient client, TimeProvider tim
     public async Task EnqueueAsync(string queue, string body, TimeSpan delay = default, CancellationToken cancellationToken = default)
     {
         var sender = _senders.GetOrAdd(queue, client.CreateSender);
-        var message = new ServiceBusMessage(body) { ContentType = "application/json" };
-        if (delay > TimeSpan.Zero)
-        {
-            message.ScheduledEnqueueTime = time.GetUtcNow() + delay;
-        }
-        await sender.SendMessageAsync(message, cancellationToken);
+        await sender.SendMessageAsync(ServiceBusJobMessage.Build(queue, body, delay, time.GetUtcNow()), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

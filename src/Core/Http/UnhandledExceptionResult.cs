@@ -6,7 +6,7 @@ namespace Backend.Core.Http;
 
 /// <summary>
 /// Turns an exception that escaped a handler into the error envelope. A database that is down or slow
-/// is a 503 the client may retry; anything else is a 500. Never a stack trace in the body.
+/// (or a blob store that cannot be reached) is a 503 the client may retry; anything else is a 500. Never a stack trace in the body.
 /// Used by SelfHost's exception middleware and by the function apps' worker middleware.
 /// </summary>
 public static class UnhandledExceptionResult
@@ -36,6 +36,7 @@ public static class UnhandledExceptionResult
         PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" } => true, // shutdown, crash, cannot connect now, too many connections
         NpgsqlException { InnerException: TimeoutException or System.Net.Sockets.SocketException or IOException } => true,
         TimeoutException => true,
+        Storage.BlobStoreUnavailableException => true,
         InvalidOperationException { InnerException: NpgsqlException inner } => IsTransientDependencyFailure(inner),
         _ => false,
     };

@@ -137,7 +137,7 @@ public sealed class OcrAttempt(
         var stored = await WithStoreRetriesAsync(() => store.StoreOcrResultAsync(claim, outcome, cancellationToken), cancellationToken);
         if (stored && confident)
         {
-            await queue.EnqueueAsync(QueueNames.AiAnalysis, new AiAnalysisJob(claim.Id, claim.TenantId).ToJson(), cancellationToken: cancellationToken);
+            await queue.EnqueueAsync(QueueNames.AiAnalysis, new AiAnalysisJob(claim.Id, claim.TenantId, claim.OcrToken).ToJson(), cancellationToken: cancellationToken);
         }
         timings.Store = clock.Elapsed;
         if (!stored)

@@ -36,7 +36,7 @@ public sealed class AiAnalysisAttempt(
         {
             // Another delivery of this job holds the invoice. If it finishes, this copy will find nothing to do; if it
             // died (crash, database lost mid-attempt), this copy arrives once the claim counts as stuck and takes it back.
-            await queue.EnqueueAsync(QueueNames.AiAnalysis, job.ToJson(), TimeSpan.FromSeconds(_pipeline.StuckAfterSeconds + 30), cancellationToken);
+            await queue.EnqueueAsync(QueueNames.AiAnalysis, (job with { Deferral = Guid.NewGuid() }).ToJson(), TimeSpan.FromSeconds(_pipeline.StuckAfterSeconds + 30), cancellationToken);
             return AnalysisAttemptStatus.Busy;
         }
         if (claim is null)
@@ -79,7 +79,7 @@ public sealed class AiAnalysisAttempt(
                 await analyses.FailAsync(claim, $"Analyse comptable impossible après {claim.Attempt} tentatives.", null, _ => Task.CompletedTask, cancellationToken);
                 return AnalysisAttemptStatus.Failed;
             }
-            var retry = job with { RetryToken = Guid.NewGuid() };
+            var retry = job with { RetryToken = Guid.NewGuid(), Deferral = null };
             var delay = OcrRetryPolicy.DelayAfter(claim.Attempt, TimeSpan.FromSeconds(_pipeline.RetryBaseDelaySeconds));
             await analyses.FailAsync(claim,
                 $"Analyse comptable : tentative {claim.Attempt}/{OcrRetryPolicy.MaxAttempts} échouée, nouvel essai dans {(int)delay.TotalSeconds} s.",
