@@ -13,7 +13,7 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        if (authenticator.Authenticate(context) is null)
+        if (await authenticator.AuthenticateAsync(context) is null)
         {
             return AdminAuthenticator.Unauthorized(context);
         }
