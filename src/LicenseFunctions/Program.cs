@@ -1,4 +1,5 @@
 using Backend.Core;
+using Backend.Core.Accounts;
 using Backend.Core.Licensing;
 using Backend.Functions.Azure;
 using Microsoft.Azure.Functions.Worker;
@@ -17,5 +18,6 @@ builder.AddApplicationInsightsLogging();
 // The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
 builder.Services.AddBackendCore(builder.Configuration);
 builder.Services.AddLicensing(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
 
 builder.Build().Run();
