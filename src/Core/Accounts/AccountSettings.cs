@@ -40,7 +40,8 @@ public sealed class AccountSettings : ISettings
         string Name(string key) => SettingName.Of(SectionName, key);
 
         var email = BootstrapAdminEmail?.Trim() ?? "";
-        var password = BootstrapAdminPassword ?? "";
+        // A single space is how a required-but-unused Key Vault secret says "unset".
+        var password = string.IsNullOrWhiteSpace(BootstrapAdminPassword) ? "" : BootstrapAdminPassword;
         if ((email.Length == 0) != (password.Length == 0))
         {
             yield return $"Settings '{Name(nameof(BootstrapAdminEmail))}' and '{Name(nameof(BootstrapAdminPassword))}' go together: set both or neither.";

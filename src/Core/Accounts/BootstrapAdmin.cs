@@ -24,7 +24,7 @@ public sealed class BootstrapAdmin(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.BootstrapAdminEmail) || string.IsNullOrEmpty(settings.BootstrapAdminPassword)
+        if (string.IsNullOrWhiteSpace(settings.BootstrapAdminEmail) || string.IsNullOrWhiteSpace(settings.BootstrapAdminPassword)
             || await accounts.AnyAdminAsync(cancellationToken))
         {
             return;
