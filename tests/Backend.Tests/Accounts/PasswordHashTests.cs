@@ -28,6 +28,31 @@ public sealed class PasswordHashTests(AccountsHost host) : IClassFixture<Account
     }
 
     [Fact]
+    public async Task Checking_an_unknown_account_costs_a_full_hash_like_a_wrong_password()
+    {
+        // Timing must not tell whether an email is registered: with no stored hash the hasher still derives one.
+        // Argon2 at 8 MiB takes milliseconds, a skipped check microseconds, so a quarter of the real cost is a safe bar.
+        var hasher = Hasher(8 * 1024, 2);
+        var stored = await hasher.HashAsync("une phrase de passe", CancellationToken.None);
+        async Task<double> MedianAsync(string? hash)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 7; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                await hasher.VerifyAsync("pas la bonne phrase", hash, CancellationToken.None);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            return times.Order().ElementAt(3);
+        }
+
+        var wrongPassword = await MedianAsync(stored);
+        var unknownAccount = await MedianAsync(null);
+
+        Assert.True(unknownAccount > wrongPassword / 4, $"unknown account {unknownAccount:F2} ms vs wrong password {wrongPassword:F2} ms");
+    }
+
+    [Fact]
     public void The_production_defaults_are_at_least_owasps_argon2id_minimum()
     {
         var defaults = new AccountSettings();
