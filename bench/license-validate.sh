@@ -40,6 +40,7 @@ admin_key="$(openssl rand -hex 32)"
   export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$BENCH_DB;Username=$PG_USER;Password=$PG_PASSWORD;${BENCH_DB_OPTIONS:-Maximum Pool Size=64;Max Auto Prepare=20}"
   export BlobStore__RootPath="$WORK/blobs"
   export Licensing__AdminApiKey="$admin_key"
+  export AccessTokens__Keys__local1="$(openssl rand -base64 32)"
   export Licensing__SigningPrivateKey="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
   # The benchmark is one client address; the limit must not be what it measures.
   export Licensing__RateLimits__Validate__Limit=2000000000

@@ -30,13 +30,21 @@ export Encryption__Keys__local1="${Encryption__Keys__local1:-$(local_secret encr
 export Licensing__AdminApiKey="${Licensing__AdminApiKey:-$(local_secret license-admin-api-key 'openssl rand -hex 32')}"
 export Licensing__SigningPrivateKey="${Licensing__SigningPrivateKey:-$(local_secret license-signing-key \
   'openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0')}"
+# People's sign-in: the HMAC key of access tokens, and the first admin account (created when no admin exists).
+export AccessTokens__ActiveKeyId="${AccessTokens__ActiveKeyId:-local1}"
+export AccessTokens__Keys__local1="${AccessTokens__Keys__local1:-$(local_secret access-token-key-local1 'openssl rand -base64 32')}"
+export Accounts__BootstrapAdminEmail="${Accounts__BootstrapAdminEmail:-admin@localhost.localdomain}"
+if [ -z "${Accounts__BootstrapAdminPassword:-}" ]; then
+  export Accounts__BootstrapAdminPassword="$(local_secret bootstrap-admin-password 'openssl rand -base64 18')"
+  log "bootstrap admin: $Accounts__BootstrapAdminEmail, password in $SECRETS_DIR/bootstrap-admin-password (used only while no admin account exists)"
+fi
 
 nohup dotnet "$LOCAL/selfhost-bin/Backend.SelfHost.dll" --urls "$SELFHOST_URL" >"$SELFHOST_LOG" 2>&1 &
 echo $! >"$SELFHOST_PID"
 
 for _ in $(seq 1 120); do
   if curl -fsS "$SELFHOST_URL/api/health" >/dev/null 2>&1; then
-    log "SelfHost is up on $SELFHOST_URL (logs: $SELFHOST_LOG; admin API key in $SECRETS_DIR/license-admin-api-key; stop with scripts/stop.sh)"
+    log "SelfHost is up on $SELFHOST_URL (logs: $SELFHOST_LOG; admin API key in $SECRETS_DIR/license-admin-api-key; admin sign-in $Accounts__BootstrapAdminEmail with the password in $SECRETS_DIR/bootstrap-admin-password; stop with scripts/stop.sh)"
     exit 0
   fi
   if ! kill -0 "$(cat "$SELFHOST_PID")" 2>/dev/null; then

@@ -100,6 +100,9 @@ param licenseRenewalUrl string = 'https://easyfacture.com/renew'
 @description('Claude model asked for accounting proposals when the anthropic-api-key secret is set.')
 param claudeModel string = 'claude-sonnet-4-5'
 
+@description('Email of the first admin account, created at start-up when no admin exists (its password is the Key Vault secret accounts-bootstrap-admin-password). Empty: no bootstrap.')
+param bootstrapAdminEmail string = ''
+
 @description('Second deployment, after the OCR app\'s code is published: create the inbox Event Grid subscription.')
 param deployInboxSubscription bool = false
 
@@ -133,6 +136,11 @@ var secretNames = {
   awsSecretAccessKey: 'aws-secret-access-key'
   // Empty secret value = no Claude: the offline rules analyzer books alone.
   anthropicApiKey: 'anthropic-api-key'
+  // HMAC key (base64 of 32+ random bytes) signing people's access tokens; set in both vaults (both apps check tokens).
+  // Rotating: add access-token-key-v2 and AccessTokens__Keys__v2 below, switch AccessTokens__ActiveKeyId, drop v1 an hour later.
+  accessTokenKeyV1: 'access-token-key-v1'
+  // Password of the bootstrap admin account (12+ characters, not a common password).
+  bootstrapAdminPassword: 'accounts-bootstrap-admin-password'
 }
 
 // ---- Resource names ----
@@ -275,7 +283,7 @@ module ocrVault 'modules/keyVault.bicep' = {
 // ---- App settings ----
 // The one place that says which setting each app gets. tests/Backend.Tests/Configuration parses the two objects
 // below: every key the code reads for an app must be here, and nothing else (besides the host's own settings).
-// Mapping of setting sections to apps: Database -> both; Licensing -> license app; Invoices, Ocr, Encryption,
+// Mapping of setting sections to apps: Database, AccessTokens -> both; Licensing, Accounts -> license app; Invoices, Ocr, Encryption,
 // Accounting, InvoiceStorage, ServiceBus -> OCR app (see ConfigurationSources.AppSections in the test).
 // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION from functionAppConfig and
 // rejects them as app settings.
@@ -308,6 +316,23 @@ var licenseAppSettings = {
   Licensing__RateLimits__Validate__WindowSeconds: '3600'
   Licensing__RateLimits__Heartbeat__Limit: '1'
   Licensing__RateLimits__Heartbeat__WindowSeconds: '86400'
+  AccessTokens__ActiveKeyId: 'v1'
+  AccessTokens__Keys__v1: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.accessTokenKeyV1})'
+  AccessTokens__LifetimeMinutes: '60'
+  AccessTokens__ClockSkewSeconds: '30'
+  Accounts__BootstrapAdminEmail: bootstrapAdminEmail
+  Accounts__BootstrapAdminPassword: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.bootstrapAdminPassword})'
+  // OWASP's Argon2id minimum (19 MiB, 2 passes, 1 lane); raising them rehashes each password at its next sign-in.
+  Accounts__Argon2MemoryKib: '19456'
+  Accounts__Argon2Iterations: '2'
+  Accounts__Argon2Parallelism: '1'
+  Accounts__RefreshTokenDays: '7'
+  Accounts__PasswordSetupHours: '24'
+  Accounts__LoginPerAccount__Limit: '10'
+  Accounts__LoginPerAccount__WindowSeconds: '900'
+  Accounts__LoginPerAddress__Limit: '50'
+  Accounts__LoginPerAddress__WindowSeconds: '900'
+  Accounts__MaxBodyBytes: '8192'
 }
 
 var ocrAppSettings = {
@@ -327,6 +352,11 @@ var ocrAppSettings = {
   // Tenant creation (POST /api/v1/admin/tenants) is served by this app and checks the same admin key.
   Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.adminApiKey})'
   Licensing__AdminApiKeyHashes: adminApiKeyHashes
+  // Tenant users' access tokens open the invoice and accounting routes of this app (issued by the license app).
+  AccessTokens__ActiveKeyId: 'v1'
+  AccessTokens__Keys__v1: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.accessTokenKeyV1})'
+  AccessTokens__LifetimeMinutes: '60'
+  AccessTokens__ClockSkewSeconds: '30'
   Encryption__ActiveKeyId: 'v1'
   Encryption__Keys__v1: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.encryptionKeyV1})'
   Invoices__RetryBaseDelaySeconds: '30'

@@ -1,3 +1,4 @@
+using Backend.Core.Audit;
 using Backend.Core.Configuration;
 using Backend.Core.Data;
 using Backend.Core.Health;
@@ -28,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrationHostedService>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<AuditTrail>();
         return services;
     }
 

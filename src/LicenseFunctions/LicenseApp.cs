@@ -1,4 +1,5 @@
 using Backend.Core;
+using Backend.Core.Accounts;
 using Backend.Core.Licensing;
 using Backend.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -14,6 +15,7 @@ public static class LicenseApp
         // The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
         builder.Services.AddBackendCore(builder.Configuration);
         builder.Services.AddLicensing(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Backend.Core.Audit;
 using Backend.Core.Http;
 using Backend.Core.Security;
 using Dapper;
@@ -11,6 +12,7 @@ namespace Backend.Core.Licensing;
 public sealed class ActivationCodesHandler(
     NpgsqlDataSource dataSource,
     AdminAuthenticator authenticator,
+    AuditTrail audit,
     TimeProvider time,
     IOptions<LicensingSettings> options)
 {
@@ -20,7 +22,7 @@ public sealed class ActivationCodesHandler(
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var admin = authenticator.Authenticate(context);
+        var admin = await authenticator.AuthenticateAsync(context);
         if (admin is null)
         {
             return AdminAuthenticator.Unauthorized(context);
@@ -62,9 +64,11 @@ public sealed class ActivationCodesHandler(
                 SELECT c, @type, @duration, @now, @expiresAt, @admin, @notes FROM unnest(@candidates) AS c
                 ON CONFLICT (code) DO NOTHING
                 RETURNING code
-                """, new { type, duration, now, expiresAt, admin, notes, candidates }, cancellationToken: context.RequestAborted));
+                """, new { type, duration, now, expiresAt, admin = admin.Name.Length <= 100 ? admin.Name : admin.Name[..100], notes, candidates }, cancellationToken: context.RequestAborted));
             created.AddRange(inserted);
         }
+        await audit.RecordAsync(connection, null, admin, AuditActions.ActivationCodesCreated, type,
+            new { count = created.Count, duration_days = duration, expires_at = expiresAt, notes }, context.RequestAborted);
         return LicenseResults.Ok(new ActivationCodesResponse(created, type!, duration, expiresAt), StatusCodes.Status201Created);
     }
 }

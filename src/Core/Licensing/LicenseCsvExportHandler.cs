@@ -22,7 +22,7 @@ public sealed class LicenseCsvExportHandler(NpgsqlDataSource dataSource, AdminAu
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        if (authenticator.Authenticate(context) is null)
+        if (await authenticator.AuthenticateAsync(context) is null)
         {
             return AdminAuthenticator.Unauthorized(context);
         }

@@ -11,7 +11,7 @@ public sealed class LicenseSearchHandler(NpgsqlDataSource dataSource, AdminAuthe
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        if (authenticator.Authenticate(context) is null)
+        if (await authenticator.AuthenticateAsync(context) is null)
         {
             return AdminAuthenticator.Unauthorized(context);
         }

@@ -13,7 +13,7 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        if (authenticator.Authenticate(context) is null)
+        if (await authenticator.AuthenticateAsync(context) is null)
         {
             return AdminAuthenticator.Unauthorized(context);
         }
@@ -56,11 +56,16 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
             SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS count
             FROM activations WHERE action_type = 'validated' AND created_at >= @since GROUP BY 1 ORDER BY 1
             """, new { since }, cancellationToken: cancel));
+        // Failed sign-ins of people (wrong password, unknown email, disabled account), counted per UTC day.
+        var failedLogins = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition("""
+            SELECT day, failures FROM login_failures WHERE day >= (@since AT TIME ZONE 'UTC')::date ORDER BY day
+            """, new { since }, cancellationToken: cancel));
         return LicenseResults.Ok(new LicenseStatsResponse(
             since,
             licenses.Select(l => new LicenseCount(l.Type, l.Status, l.Count)).ToList(),
             trials.Select(t => new TrialDay(DateOnly.FromDateTime(t.Day), t.Created, t.Converted)).ToList(),
             new MachinesSeen(seen.Day, seen.Week, seen.Month),
-            validations.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList()));
+            validations.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList(),
+            failedLogins.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList()));
     }
 }

@@ -1,3 +1,4 @@
+using Backend.Core.Audit;
 using Backend.Core.Http;
 using Backend.Core.Security;
 using Dapper;
@@ -15,6 +16,7 @@ namespace Backend.Core.Licensing;
 public sealed class RevokeHandler(
     NpgsqlDataSource dataSource,
     AdminAuthenticator authenticator,
+    AuditTrail audit,
     ClientAddress clientAddress,
     TimeProvider time,
     IOptions<LicensingSettings> options,
@@ -25,7 +27,7 @@ public sealed class RevokeHandler(
 
     public async Task<IResult> HandleAsync(HttpContext context, string machineIdInRoute)
     {
-        var admin = authenticator.Authenticate(context);
+        var admin = await authenticator.AuthenticateAsync(context);
         if (admin is null)
         {
             return AdminAuthenticator.Unauthorized(context);
@@ -66,8 +68,9 @@ public sealed class RevokeHandler(
             """, new { machineId, now, reason }, transaction, cancellationToken: cancel));
         if (revokedId is not null)
         {
-            logger.LogInformation("License {LicenseId} revoked by {Admin} (request {RequestId})", revokedId, admin, RequestId.Get(context));
+            logger.LogInformation("License {LicenseId} revoked by {Admin} (request {RequestId})", revokedId, admin.Name, RequestId.Get(context));
             await LicenseHistory.AddAsync(connection, transaction, revokedId.Value, LicenseActions.Revoked, now, clientAddress.Of(context), UserAgent.Of(context), null, null, cancel);
+            await audit.RecordAsync(connection, transaction, admin, AuditActions.LicenseRevoked, machineId, new { license_id = revokedId, reason }, cancel);
         }
         var license = await connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(
             $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId", new { machineId }, transaction, cancellationToken: cancel));

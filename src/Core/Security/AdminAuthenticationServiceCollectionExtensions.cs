@@ -17,7 +17,22 @@ public static class AdminAuthenticationServiceCollectionExtensions
             return services;
         }
         services.AddSettings<AdminApiKeySettings>(configuration);
+        services.AddAccessTokenValidation(configuration);
         services.AddSingleton<AdminAuthenticator>();
+        return services;
+    }
+
+    /// <summary>People's access tokens: the keys, the validator and the check against their account and session.</summary>
+    public static IServiceCollection AddAccessTokenValidation(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(BearerTokenAuthenticator)))
+        {
+            return services;
+        }
+        services.AddSettings<AccessTokenSettings>(configuration);
+        services.AddSingleton<AccessTokenKeys>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<BearerTokenAuthenticator>();
         return services;
     }
 }

@@ -7,16 +7,19 @@ using Microsoft.Extensions.Options;
 namespace Backend.Core.Security;
 
 /// <summary>
-/// Admin endpoints accept an API key in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. Keys come from
-/// configuration and are held only as SHA-256 hashes, compared in constant time.
+/// Admin endpoints accept an API key in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>, or an admin account's
+/// access token as <c>Authorization: Bearer</c>. Keys come from configuration and are held only as SHA-256 hashes,
+/// compared in constant time. A tenant user's token never opens the admin API.
 /// </summary>
 public sealed class AdminAuthenticator
 {
     public const string ApiKeyHeader = "X-Api-Key";
     private readonly List<(string Name, byte[] Hash)> _keys = [];
+    private readonly BearerTokenAuthenticator _tokens;
 
-    public AdminAuthenticator(IOptions<AdminApiKeySettings> options)
+    public AdminAuthenticator(IOptions<AdminApiKeySettings> options, BearerTokenAuthenticator tokens)
     {
+        _tokens = tokens;
         var settings = options.Value;
         if (!string.IsNullOrWhiteSpace(settings.AdminApiKey))
         {
@@ -31,11 +34,26 @@ public sealed class AdminAuthenticator
         }
     }
 
-    /// <summary>The name of the admin whose key was presented, or null.</summary>
-    public string? Authenticate(HttpContext context)
+    /// <summary>The admin (named key or admin account) the request acts for, recorded on the request; null when refused.</summary>
+    public async Task<Caller?> AuthenticateAsync(HttpContext context)
     {
         var presented = Presented(context.Request);
-        if (string.IsNullOrEmpty(presented) || presented.Length > 512)
+        if (string.IsNullOrEmpty(presented))
+        {
+            return null;
+        }
+        if (KeyName(presented) is { } name)
+        {
+            return Caller.ApiKey(name).Attach(context);
+        }
+        var bearer = BearerTokenAuthenticator.BearerOf(context.Request);
+        var account = await _tokens.AuthenticateAsync(bearer, AccountRoles.Admin, context.RequestAborted);
+        return account?.Attach(context);
+    }
+
+    private string? KeyName(string presented)
+    {
+        if (presented.Length > 512)
         {
             return null;
         }
@@ -60,8 +78,8 @@ public sealed class AdminAuthenticator
             context.Request.Method, (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText, RequestId.Get(context));
         context.Response.Headers.WWWAuthenticate = "Bearer";
         return ApiError.Result(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized,
-            "Clé API d'administration absente ou invalide.",
-            new Dictionary<string, string> { ["authorization"] = "X-Api-Key ou Authorization: Bearer <clé> attendu" });
+            "Clé API d'administration ou jeton d'administrateur absent ou invalide.",
+            new Dictionary<string, string> { ["authorization"] = "X-Api-Key ou Authorization: Bearer <clé ou jeton d'accès> attendu" });
     }
 
     private static string? Presented(HttpRequest request)
@@ -71,8 +89,6 @@ public sealed class AdminAuthenticator
         {
             return apiKey.Trim();
         }
-        var authorization = request.Headers.Authorization.ToString();
-        const string bearer = "Bearer ";
-        return authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) ? authorization[bearer.Length..].Trim() : null;
+        return BearerTokenAuthenticator.BearerOf(request);
     }
 }

@@ -13,7 +13,7 @@ public static class ApiDocument
     public const string Route = "/api/openapi.json";
 
     /// <summary>Namespaces whose types travel as snake_case JSON (<c>JsonDefaults.SnakeCase</c>).</summary>
-    private static readonly HashSet<string> SnakeCaseNamespaces = ["Backend.Core.Licensing"];
+    private static readonly HashSet<string> SnakeCaseNamespaces = ["Backend.Core.Licensing", "Backend.Core.Accounts"];
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
@@ -26,6 +26,36 @@ public static class ApiDocument
                     Version = "v1",
                     Description = "License server and invoice OCR API. Errors use {success:false, error, message, details, timestamp, request_id}.",
                 };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = "X-Api-Key",
+                    Description = "Machines: the admin API key (admin routes) or a tenant's API key (invoice and accounting routes).",
+                };
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "People: an access token from POST /api/v1/auth/login (1 h). Admin routes take an admin's token, "
+                        + "invoice and accounting routes a tenant user's token. Admin routes also take the admin API key as Bearer.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var path = "/" + (context.Description.RelativePath ?? "").TrimStart('/');
+                var schemes = SchemesOf(path);
+                if (schemes.Length > 0)
+                {
+                    // Alternatives: any one of the listed schemes opens the operation.
+                    operation.Security = schemes
+                        .Select(s => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(s, context.Document)] = [] })
+                        .ToList();
+                }
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -49,6 +79,19 @@ public static class ApiDocument
                 return Task.CompletedTask;
             });
         });
+
+    public const string ApiKeyScheme = "apiKey";
+    public const string BearerScheme = "bearer";
+
+    /// <summary>Which credentials each route takes; routes of no listed prefix are public.</summary>
+    private static string[] SchemesOf(string path) => path switch
+    {
+        _ when path.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => [ApiKeyScheme, BearerScheme],
+        _ when path.StartsWith("/api/v1/auth/password/change", StringComparison.Ordinal) => [BearerScheme],
+        _ when path.StartsWith("/api/v1/", StringComparison.Ordinal) || path == Route || path.StartsWith("/api/health", StringComparison.Ordinal) => [],
+        _ when path.StartsWith("/api/", StringComparison.Ordinal) => [ApiKeyScheme, BearerScheme],
+        _ => [],
+    };
 
     public static IEndpointConventionBuilder MapApiDocument(this WebApplication app) => app.MapOpenApi(Route);
 }

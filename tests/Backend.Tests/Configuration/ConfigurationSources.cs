@@ -33,6 +33,8 @@ public static class ConfigurationSources
     {
         ["Database"] = [App.License, App.Ocr],
         ["Licensing"] = [App.License],
+        ["Accounts"] = [App.License],
+        ["AccessTokens"] = [App.License, App.Ocr],
         ["Invoices"] = [App.Ocr],
         ["Ocr"] = [App.Ocr],
         ["Textract"] = [App.Ocr],

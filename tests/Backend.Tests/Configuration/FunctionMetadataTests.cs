@@ -1,5 +1,6 @@
 using System.Reflection;
 using Backend.Core.Accounting;
+using Backend.Core.Accounts;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
 using Backend.Core.Licensing;
@@ -14,6 +15,7 @@ public sealed class FunctionMetadataTests
     private static readonly (Type Routes, App[] Apps)[] RouteOwners =
     [
         (typeof(LicenseRoutes), [App.License]),
+        (typeof(AccountRoutes), [App.License]),
         (typeof(InvoiceRoutes), [App.Ocr]),
         (typeof(AccountingRoutes), [App.Ocr]),
         (typeof(HealthRoutes), [App.License, App.Ocr]),

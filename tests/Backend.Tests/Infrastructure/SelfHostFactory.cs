@@ -25,9 +25,18 @@ public class SelfHostFactory : WebApplicationFactory<Program>
         Settings["Licensing:SigningPrivateKey"] = SigningPrivateKey;
         Settings["Licensing:AdminApiKey"] = AdminApiKey;
         Settings["Licensing:FlushIntervalMilliseconds"] = "100";
+        // People's access tokens need a signing key; Argon2 runs at test cost (production defaults are OWASP's 19 MiB, t=2).
+        AccessTokenKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Settings["AccessTokens:ActiveKeyId"] = "local1";
+        Settings["AccessTokens:Keys:local1"] = AccessTokenKey;
+        Settings["Accounts:Argon2MemoryKib"] = "64";
+        Settings["Accounts:Argon2Iterations"] = "1";
     }
 
     public string BlobRoot { get; }
+
+    /// <summary>The access-token signing key of this host (<c>AccessTokens__Keys__local1</c>).</summary>
+    public string AccessTokenKey { get; }
 
     /// <summary>The license signing key this host uses (PKCS#8, base64 DER).</summary>
     public string SigningPrivateKey { get; }

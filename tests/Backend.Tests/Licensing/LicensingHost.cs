@@ -78,6 +78,7 @@ public class LicensingHost : IAsyncLifetime, IAsyncDisposable
         {
             factory.Settings["Licensing:SigningPrivateKey"] = _factory.SigningPrivateKey;
             factory.Settings["Licensing:AdminApiKey"] = _factory.AdminApiKey;
+            factory.Settings["AccessTokens:Keys:local1"] = _factory.AccessTokenKey;
         }
         configure?.Invoke(factory.Settings);
         return factory;

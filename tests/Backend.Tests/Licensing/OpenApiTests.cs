@@ -44,4 +44,33 @@ public sealed class OpenApiTests(LicensingHost host) : IClassFixture<LicensingHo
         var trial = schemas.GetProperty("TrialRequest").GetProperty("properties");
         Assert.True(trial.TryGetProperty("machine_id", out _), trial.ToString());
     }
+
+    [Fact]
+    public async Task Both_security_schemes_are_declared_and_each_route_names_what_it_takes()
+    {
+        var document = await Json.ReadAsync(await host.Client.GetAsync("/api/openapi.json"));
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("apiKey", schemes.GetProperty("apiKey").Str("type"));
+        Assert.Equal("X-Api-Key", schemes.GetProperty("apiKey").Str("name"));
+        Assert.Equal("http", schemes.GetProperty("bearer").Str("type"));
+        Assert.Equal("bearer", schemes.GetProperty("bearer").Str("scheme"));
+        Assert.Equal("JWT", schemes.GetProperty("bearer").Str("bearerFormat"));
+
+        string[] Security(string path, string method) =>
+            document.GetProperty("paths").GetProperty(path).GetProperty(method).TryGetProperty("security", out var security)
+                ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).Order().ToArray()
+                : [];
+        Assert.Equal(["apiKey", "bearer"], Security("/api/v1/admin/accounts", "post"));
+        Assert.Equal(["apiKey", "bearer"], Security("/api/v1/admin/stats", "get"));
+        Assert.Equal(["apiKey", "bearer"], Security("/api/invoices/{id}", "get"));
+        Assert.Equal(["bearer"], Security("/api/v1/auth/password/change", "post"));
+        Assert.Empty(Security("/api/v1/auth/login", "post"));
+        Assert.Empty(Security("/api/v1/licenses/validate", "post"));
+        var login = document.GetProperty("components").GetProperty("schemas").GetProperty("TokenResponse").GetProperty("properties");
+        foreach (var member in new[] { "access_token", "token_type", "expires_in", "refresh_token", "account" })
+        {
+            Assert.True(login.TryGetProperty(member, out _), login.ToString());
+        }
+    }
 }

@@ -20,11 +20,16 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private ReliabilityHost _host = null!;
     private Fixtures _fixtures = null!;
 
-    private sealed record Fixtures(string MachineId, string LicenseKey, string Code, string TenantKey, Guid OwnInvoice, Guid OtherTenantInvoice);
+    private sealed record Fixtures(string MachineId, string LicenseKey, string Code, string TenantKey, Guid OwnInvoice, Guid OtherTenantInvoice,
+        string AdminEmail, Guid AccountId, string RefreshToken, string AdminToken, string TenantUserToken);
 
-    private enum Auth { None, Admin, TenantAdmin, Tenant }
+    private enum Auth { None, Admin, TenantAdmin, Tenant, AdminToken, TenantToken }
 
-    private sealed record Target(string Name, HttpMethod Method, Func<Random, string> Path, Auth Auth, JsonObject? Sample);
+    private sealed record Target(string Name, HttpMethod Method, Func<Random, string> Path, Auth Auth, JsonObject? Sample)
+    {
+        /// <summary>A bearer value to send when the target carries no other credentials (tokens, garbage, refresh tokens in the wrong place).</summary>
+        public Func<Random, string>? Bearer { get; init; }
+    }
 
     public async Task InitializeAsync()
     {
@@ -44,7 +49,21 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         {
             await connection.ExecuteAsync("UPDATE invoices SET status = 'VALIDATED', validated_at = now() WHERE id = @own", new { own });
         }
-        _fixtures = new Fixtures(machineId, trial.GetProperty("license_key").GetString()!, code, tenantKey, own, other);
+        // People: an admin and a tenant user, signed in; their tokens are used like the API keys they stand beside.
+        const string password = "une phrase de passe bien longue";
+        var adminEmail = "fuzz-admin@exemple.fr";
+        var (_, created) = await _host.PostJsonAsync("/api/v1/admin/accounts", new { email = adminEmail, role = "admin", display_name = "Fuzz", password }, adminKey: _host.AdminApiKey);
+        var accountId = Guid.Parse(System.Text.Json.JsonDocument.Parse(created).RootElement.GetProperty("account").GetProperty("id").GetString()!);
+        await using (var connection = await _database.DataSource.OpenConnectionAsync())
+        {
+            var tenantId = await connection.ExecuteScalarAsync<Guid>("SELECT tenant_id FROM invoices WHERE id = @own", new { own });
+            await _host.PostJsonAsync("/api/v1/admin/accounts", new { email = "fuzz-user@exemple.fr", role = "tenant_user", tenant_id = tenantId, display_name = "Fuzz", password }, adminKey: _host.AdminApiKey);
+        }
+        var (_, adminLogin) = await _host.PostJsonAsync("/api/v1/auth/login", new { email = adminEmail, password });
+        var (_, userLogin) = await _host.PostJsonAsync("/api/v1/auth/login", new { email = "fuzz-user@exemple.fr", password });
+        string Member(string json, string name) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty(name).GetString()!;
+        _fixtures = new Fixtures(machineId, trial.GetProperty("license_key").GetString()!, code, tenantKey, own, other,
+            adminEmail, accountId, Member(adminLogin, "refresh_token"), Member(adminLogin, "access_token"), Member(userLogin, "access_token"));
     }
 
     public async Task DisposeAsync()
@@ -100,6 +119,34 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         yield return new("invoice patch", HttpMethod.Patch, r => "/api/invoices/" + Id(r), Auth.Tenant,
             new JsonObject { ["supplierName"] = "ACME", ["invoiceNumber"] = "F-1", ["amountHt"] = 100, ["amountTva"] = 20, ["amountTtc"] = 120, ["invoiceDate"] = "2024-01-15" });
         yield return new("invoice retry", HttpMethod.Post, r => $"/api/invoices/{Id(r)}/retry", Auth.Tenant, null);
+        string Account(Random r) => r.Next(4) switch
+        {
+            0 => f.AccountId.ToString(),
+            1 => Guid.NewGuid().ToString(),
+            2 => Uri.EscapeDataString("'; DROP TABLE accounts; --"),
+            _ => new string('7', r.Next(1, 2000)),
+        };
+        string Token(Random r) => r.Next(3) switch
+        {
+            0 => "efr_" + new string('A', 43),
+            1 => f.AdminToken,
+            _ => new string('x', r.Next(0, 300)),
+        };
+        yield return new("auth login", HttpMethod.Post, _ => "/api/v1/auth/login", Auth.None,
+            new JsonObject { ["email"] = f.AdminEmail, ["password"] = "pas le bon mot de passe" });
+        yield return new("auth refresh", HttpMethod.Post, _ => "/api/v1/auth/refresh", Auth.None, new JsonObject { ["refresh_token"] = "efr_" + new string('B', 43) });
+        yield return new("auth logout", HttpMethod.Post, _ => "/api/v1/auth/logout", Auth.None, new JsonObject { ["refresh_token"] = "efr_" + new string('C', 43) });
+        yield return new("auth password setup", HttpMethod.Post, _ => "/api/v1/auth/password/setup", Auth.None,
+            new JsonObject { ["token"] = "efs_" + new string('D', 43), ["password"] = "une autre phrase de passe" });
+        yield return new("auth password change", HttpMethod.Post, _ => "/api/v1/auth/password/change", Auth.TenantToken,
+            new JsonObject { ["current_password"] = "pas le bon mot de passe", ["new_password"] = "une autre phrase de passe" });
+        yield return new("admin accounts create", HttpMethod.Post, _ => "/api/v1/admin/accounts", Auth.AdminToken,
+            new JsonObject { ["email"] = f.AdminEmail, ["role"] = "tenant_user", ["tenant_id"] = Guid.NewGuid().ToString(), ["display_name"] = "X", ["password"] = "court" });
+        yield return new("admin accounts list", HttpMethod.Get, r => "/api/v1/admin/accounts?" + Query(r).Replace("pageSize", "page_size").Replace("status", "role"), Auth.Admin, null);
+        yield return new("admin accounts enable", HttpMethod.Post, r => $"/api/v1/admin/accounts/{Account(r)}/enable", Auth.AdminToken, null);
+        yield return new("admin accounts disable", HttpMethod.Post, r => $"/api/v1/admin/accounts/{Account(r)}/disable", Auth.AdminToken, null);
+        yield return new("invoice get (tenant token)", HttpMethod.Get, r => "/api/invoices/" + Id(r), Auth.TenantToken, null);
+        yield return new("admin stats (bearer token)", HttpMethod.Get, r => "/api/v1/admin/stats?" + Query(r), Auth.None, null) { Bearer = Token };
         yield return new("health", HttpMethod.Get, _ => "/api/health", Auth.None, null);
         yield return new("openapi", HttpMethod.Get, _ => "/api/openapi.json", Auth.None, null);
     }
@@ -156,6 +203,15 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             case Auth.Tenant:
                 request.Headers.Add("X-Api-Key", _fixtures.TenantKey);
                 break;
+            case Auth.AdminToken:
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _fixtures.AdminToken);
+                break;
+            case Auth.TenantToken:
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _fixtures.TenantUserToken);
+                break;
+            case Auth.None when target.Bearer is not null:
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + target.Bearer(random));
+                break;
         }
         foreach (var (name, value) in HostileJson.Headers(random))
         {
@@ -201,7 +257,10 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
               (SELECT string_agg(concat_ws(',', id, name), ';' ORDER BY id) FROM tenants),
               (SELECT count(*) FROM tenant_api_keys),
               (SELECT string_agg(concat_ws(',', id, status, retry_count, supplier_name, invoice_number, amount_ttc, validated_at), ';' ORDER BY id) FROM invoices),
-              (SELECT count(*) FROM job_queue)))
+              (SELECT count(*) FROM job_queue),
+              (SELECT string_agg(concat_ws(',', id, email, role, tenant_id, disabled_at, password_hash), ';' ORDER BY id) FROM accounts),
+              (SELECT count(*) FROM session_families WHERE revoked_at IS NOT NULL),
+              (SELECT count(*) FROM password_setup_tokens)))
             """) ?? "";
     }
 }

@@ -129,10 +129,16 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_admin_key_comparers_accept_only_the_exact_key()
+    public async Task The_admin_key_comparers_accept_only_the_exact_key()
     {
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var admins = new AdminAuthenticator(Options.Create(new AdminApiKeySettings { AdminApiKey = key }));
+        var tokenKeys = new AccessTokenKeys(Options.Create(new AccessTokenSettings
+        {
+            ActiveKeyId = "k1",
+            Keys = { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
+        }));
+        var tokens = new BearerTokenAuthenticator(new AccessTokenValidator(tokenKeys, TimeProvider.System), _database.DataSource);
+        var admins = new AdminAuthenticator(Options.Create(new AdminApiKeySettings { AdminApiKey = key }), tokens);
         HttpContext With(string header, string value)
         {
             var context = new DefaultHttpContext();
@@ -141,16 +147,16 @@ public sealed class SecurityTests : IAsyncLifetime
         }
         string[] wrong = ["", key[..^1], key + "0", key.ToLowerInvariant(), key[1..] + key[0], " " + new string('0', key.Length), new string('A', 600), key.Replace(key[5], key[5] == 'F' ? 'E' : 'F')];
 
-        Assert.Equal("admin", admins.Authenticate(With("X-Api-Key", key)));
-        Assert.Equal("admin", admins.Authenticate(With("Authorization", "Bearer " + key)));
-        Assert.Null(admins.Authenticate(With("X-Admin-Key", key)));
+        Assert.Equal("admin", (await admins.AuthenticateAsync(With("X-Api-Key", key)))?.Name);
+        Assert.Equal("admin", (await admins.AuthenticateAsync(With("Authorization", "Bearer " + key)))?.Name);
+        Assert.Null(await admins.AuthenticateAsync(With("X-Admin-Key", key)));
         foreach (var guess in wrong)
         {
-            Assert.Null(admins.Authenticate(With("X-Api-Key", guess)));
-            Assert.Null(admins.Authenticate(With("Authorization", "Bearer " + guess)));
+            Assert.Null(await admins.AuthenticateAsync(With("X-Api-Key", guess)));
+            Assert.Null(await admins.AuthenticateAsync(With("Authorization", "Bearer " + guess)));
         }
         // Without a configured key nothing is accepted, not even an empty header.
-        Assert.Null(new AdminAuthenticator(Options.Create(new AdminApiKeySettings())).Authenticate(With("X-Api-Key", "")));
+        Assert.Null(await new AdminAuthenticator(Options.Create(new AdminApiKeySettings()), tokens).AuthenticateAsync(With("X-Api-Key", "")));
     }
 
     [Fact]

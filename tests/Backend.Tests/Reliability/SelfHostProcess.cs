@@ -34,6 +34,8 @@ public sealed class SelfHostProcess : IAsyncDisposable
             ["Licensing__SigningPrivateKey"] = Convert.ToBase64String(signingKey.ExportPkcs8PrivateKey()),
             ["Licensing__TrustedProxies"] = "127.0.0.1",
             ["Licensing__FlushIntervalMilliseconds"] = "200",
+            ["AccessTokens__ActiveKeyId"] = "local1",
+            ["AccessTokens__Keys__local1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Invoices__RetryBaseDelaySeconds"] = "0",
             ["Invoices__InboxScanIntervalSeconds"] = "1",
             ["Invoices__InboxSettleMilliseconds"] = "200",

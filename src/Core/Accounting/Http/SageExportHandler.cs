@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Backend.Core.Accounting.Export;
+using Backend.Core.Audit;
 using Backend.Core.Http;
 using Backend.Core.Invoices.Tenants;
+using Backend.Core.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Backend.Core.Accounting.Http;
@@ -11,7 +13,7 @@ namespace Backend.Core.Accounting.Http;
 /// <c>POST /api/sage/export</c> <c>{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}</c> (invoice dates, inclusive) →
 /// <c>{success, count, sage_url, fec_url, ...}</c>. An empty period is a 200 with zero lines.
 /// </summary>
-public sealed class SageExportHandler(TenantAuthenticator authenticator, AccountingExport export, IExportLinkIssuer links)
+public sealed class SageExportHandler(TenantAuthenticator authenticator, AccountingExport export, IExportLinkIssuer links, AuditTrail audit)
 {
     private const int MaxBodyBytes = 4096;
 
@@ -70,6 +72,10 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
         }
 
         var batch = await export.RunAsync(tenantId.Value, from.Value, to.Value, context.RequestAborted);
+        if (batch.Count > 0)
+        {
+            await audit.RecordAsync(Caller.Of(context)!, AuditActions.ExportCreated, batch.Id.ToString(), new { from, to, count = batch.Count }, context.RequestAborted);
+        }
         return Results.Json(new
         {
             success = true,

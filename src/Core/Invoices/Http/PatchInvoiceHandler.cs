@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Backend.Core.Accounting;
 using Backend.Core.Accounting.Analysis;
+using Backend.Core.Audit;
 using Backend.Core.Http;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Security;
@@ -14,7 +15,7 @@ namespace Backend.Core.Invoices.Http;
 /// </summary>
 public sealed class PatchInvoiceHandler(
     TenantAuthenticator authenticator, InvoiceStore store, FieldCipher cipher, IAccountingEntriesReader entries,
-    EntryEdits entryEdits, InvoiceAnalysisStore analyses)
+    EntryEdits entryEdits, InvoiceAnalysisStore analyses, AuditTrail audit)
 {
     private const int MaxBodyBytes = 16 * 1024;
 
@@ -106,6 +107,7 @@ public sealed class PatchInvoiceHandler(
         {
             return NotValidatable(context, refusedStatus);
         }
+        await audit.RecordAsync(Caller.Of(context)!, AuditActions.InvoiceValidated, invoiceId.ToString(), null, context.RequestAborted);
         var row = await store.GetAsync(tenantId.Value, invoiceId, context.RequestAborted);
         var entryViews = await entries.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
         var detail = InvoiceJson.Detail(row!, cipher, entryViews);

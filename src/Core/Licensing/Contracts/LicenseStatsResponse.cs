@@ -7,7 +7,8 @@ public sealed record LicenseStatsResponse(
     IReadOnlyList<LicenseCount> Licenses,
     IReadOnlyList<TrialDay> TrialsPerDay,
     MachinesSeen MachinesSeen,
-    IReadOnlyList<DayCount> ValidationsPerDay)
+    IReadOnlyList<DayCount> ValidationsPerDay,
+    IReadOnlyList<DayCount> FailedLoginsPerDay)
 {
     [JsonPropertyOrder(-1)] public bool Success => true;
 }

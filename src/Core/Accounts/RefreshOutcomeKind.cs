@@ -1,0 +1,8 @@
+namespace Backend.Core.Accounts;
+
+public enum RefreshOutcomeKind
+{
+    Rotated,
+    ReuseDetected,
+    Refused,
+}

@@ -1,0 +1,7 @@
+namespace Backend.Core.Security;
+
+public enum CallerKind
+{
+    ApiKey,
+    Account,
+}
