@@ -58,6 +58,7 @@ public static class FunctionAppHosts
         settings["Licensing__SigningPrivateKey"] = Convert.ToBase64String(signing.ExportPkcs8PrivateKey());
         settings["Encryption__Keys__local1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         settings["AccessTokens__Keys__local1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        settings["Accounts__BootstrapAdminEmail"] = "";
         settings["Accounts__BootstrapAdminPassword"] = "";
         // The Azure SDK sends tokens over HTTPS only; the sample's Azurite address serves SelfHost-style local runs.
         settings["InvoiceStorage__blobServiceUri"] = "https://account.blob.core.windows.net";
