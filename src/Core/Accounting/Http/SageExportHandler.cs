@@ -4,12 +4,14 @@ using Backend.Core.Accounting.Export;
 using Backend.Core.Http;
 using Backend.Core.Invoices.Tenants;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Backend.Core.Accounting.Http;
 
 /// <summary>
 /// <c>POST /api/sage/export</c> <c>{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}</c> (invoice dates, inclusive) →
-/// <c>{success, count, sage_url, fec_url, ...}</c>. An empty period is a 200 with zero lines.
+/// <c>{success, count, sage_url, fec_url, ...}</c>. An empty period is a 200 with zero lines. Without a body (the
+/// seed's call), every validated invoice not yet exported is exported.
 /// </summary>
 public sealed class SageExportHandler(TenantAuthenticator authenticator, AccountingExport export, IExportLinkIssuer links)
 {
@@ -21,6 +23,10 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
         if (tenantId is null)
         {
             return failure!;
+        }
+        if (HasNoBody(context.Request))
+        {
+            return await RespondAsync(context, await export.RunPendingAsync(tenantId.Value, context.RequestAborted));
         }
         var (document, problem, tooLarge) = await JsonBody.ReadObjectAsync(context.Request, MaxBodyBytes);
         if (tooLarge)
@@ -69,8 +75,11 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
             return Invalid(context, "to", "doit être postérieure ou égale à from");
         }
 
-        var batch = await export.RunAsync(tenantId.Value, from.Value, to.Value, context.RequestAborted);
-        return Results.Json(new
+        return await RespondAsync(context, await export.RunAsync(tenantId.Value, from.Value, to.Value, context.RequestAborted));
+    }
+
+    private async Task<IResult> RespondAsync(HttpContext context, ExportBatch batch) =>
+        Results.Json(new
         {
             success = true,
             count = batch.Count,
@@ -83,7 +92,10 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
             skipped = batch.Skipped,
             warnings = batch.Warnings,
         }, JsonDefaults.SnakeCase);
-    }
+
+    private static bool HasNoBody(HttpRequest request) =>
+        request.ContentLength == 0
+        || (request.ContentLength is null && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false });
 
     private static IResult Invalid(HttpContext context, string field, string problem) =>
         ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Requête invalide.",
