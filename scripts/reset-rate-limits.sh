@@ -15,6 +15,11 @@ if ! as_pg_owner "$(pg_bin pg_ctl)" -D "$PG_DATA" status >/dev/null 2>&1; then
   log "the local PostgreSQL is not running (scripts/run.sh or scripts/db.sh start; port ${PG_PORT}, BACKEND_PG_PORT)"
   exit 1
 fi
+psql_local() { as_pg_owner "$(pg_bin psql)" -h "$PG_RUN" -p "$PG_PORT" -U postgres -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -qAt "$@"; }
+if [ "$(psql_local -c "SELECT to_regclass('public.license_rate_limits') IS NULL")" = t ]; then
+  log "nothing to reset: SelfHost has not created its tables yet (scripts/run.sh)"
+  exit 0
+fi
 deleted=$(as_pg_owner "$(pg_bin psql)" -h "$PG_RUN" -p "$PG_PORT" -U postgres -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -qAt \
   -v bucket="$bucket" <<'SQL'
 WITH gone AS (DELETE FROM license_rate_limits WHERE :'bucket' = '' OR bucket = :'bucket' RETURNING 1)
