@@ -364,6 +364,7 @@ var ocrAppSettings = {
   Invoices__SweepIntervalSeconds: '300'
   Invoices__InboxScanIntervalSeconds: '10'
   Invoices__InboxSettleMilliseconds: '1000'
+  Invoices__FileLinkLifetimeMinutes: '15'
   Ocr__Engine: ocrEngine
   Ocr__LocalTimeoutSeconds: '60'
   Ocr__MaxPages: '10'

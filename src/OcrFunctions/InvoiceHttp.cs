@@ -11,7 +11,8 @@ public sealed class InvoiceHttp(
     ListInvoicesHandler list,
     GetInvoiceHandler get,
     PatchInvoiceHandler patch,
-    RetryInvoiceHandler retry)
+    RetryInvoiceHandler retry,
+    InvoiceFileHandler file)
 {
     [Function("UploadInvoice")]
     public Task<IResult> Upload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = InvoiceRoutes.Invoices)] HttpRequest request) =>
@@ -28,6 +29,10 @@ public sealed class InvoiceHttp(
     [Function("GetInvoice")]
     public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InvoiceRoutes.Invoice)] HttpRequest request, string id) =>
         get.HandleAsync(request.HttpContext, id);
+
+    [Function("GetInvoiceFile")]
+    public Task<IResult> File([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InvoiceRoutes.InvoiceFile)] HttpRequest request, string id) =>
+        file.HandleAsync(request.HttpContext, id);
 
     [Function("PatchInvoice")]
     public Task<IResult> Patch([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = InvoiceRoutes.Invoice)] HttpRequest request, string id) =>

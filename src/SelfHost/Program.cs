@@ -1,6 +1,6 @@
 using Backend.Core;
-using Backend.Core.Accounts;
 using Backend.Core.Accounting;
+using Backend.Core.Accounts;
 using Backend.Core.Configuration;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
@@ -10,35 +10,39 @@ using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.Services.AddBackendCore(builder.Configuration);
-builder.Services.AddSelfHostedAdapters(builder.Configuration);
-builder.Services.AddSettings<QueueSettings>(builder.Configuration);
-builder.Services.AddSingleton<QueueSignals>();
-builder.Services.AddHostedService<QueueNotificationListener>();
-builder.Services.AddHostedService<QueueWorker>();
-builder.Services.AddLicensing(builder.Configuration);
-builder.Services.AddAccounts(builder.Configuration);
-builder.Services.AddApiDocument();
-builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
-builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
-
-var app = builder.Build();
-
-app.UseMiddleware<ExceptionEnvelopeMiddleware>();
-app.UseEmptyErrorEnvelope();
-
-var api = app.MapGroup("/api");
-api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));
-api.MapLicensingEndpoints();
-api.MapAccountEndpoints();
-api.MapInvoiceEndpoints();
-api.MapAccountingEndpoints();
-app.MapApiDocument();
-
 try
 {
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.Services.AddBackendCore(builder.Configuration);
+    builder.Services.AddSelfHostedAdapters(builder.Configuration);
+    builder.Services.AddSettings<QueueSettings>(builder.Configuration);
+    builder.Services.AddSingleton<QueueSignals>();
+    builder.Services.AddHostedService<QueueNotificationListener>();
+    builder.Services.AddHostedService<QueueWorker>();
+    builder.Services.AddLicensing(builder.Configuration);
+    builder.Services.AddAccounts(builder.Configuration);
+    builder.Services.AddApiDocument();
+    builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
+    builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
+
+    var app = builder.Build();
+
+    // Settings first, as the function apps do (FunctionAppStartup.Run): left to ValidateOnStart inside RunAsync, a bad
+    // setting is first logged by the host ("Hosting failed to start", with the whole stack trace) before our one line.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+
+    app.UseMiddleware<ExceptionEnvelopeMiddleware>();
+    app.UseEmptyErrorEnvelope();
+
+    var api = app.MapGroup("/api");
+    api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));
+    api.MapLicensingEndpoints();
+    api.MapAccountEndpoints();
+    api.MapInvoiceEndpoints();
+    api.MapAccountingEndpoints();
+    app.MapApiDocument();
+
     await app.RunAsync();
 }
 catch (Exception e) when (ConfigurationError.Describe(e) is { } message)

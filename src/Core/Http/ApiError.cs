@@ -13,8 +13,15 @@ public sealed class ApiError
     [JsonPropertyName("success")] public bool Success => false;
     [JsonPropertyName("error")] public required string Error { get; init; }
     [JsonPropertyName("message")] public required string Message { get; init; }
-    [JsonPropertyName("details")] public IReadOnlyDictionary<string, string>? Details { get; init; }
-    [JsonPropertyName("timestamp")] public required DateTimeOffset Timestamp { get; init; }
+    private static readonly IReadOnlyDictionary<string, string> NoDetails = new Dictionary<string, string>();
+
+    /// <summary>Always an object, <c>{}</c> when there is nothing to add, so clients never test for its presence.</summary>
+    [JsonPropertyName("details")] public IReadOnlyDictionary<string, string> Details { get; init; } = NoDetails;
+
+    /// <summary>An event time: milliseconds, UTC, <c>Z</c>.</summary>
+    [JsonPropertyName("timestamp")]
+    [JsonConverter(typeof(UtcMillisecondsJsonConverter))]
+    public required DateTimeOffset Timestamp { get; init; }
     [JsonPropertyName("request_id")] public required string RequestId { get; init; }
 
     [JsonExtensionData]
@@ -33,7 +40,7 @@ public sealed class ApiError
         {
             Error = error,
             Message = message,
-            Details = details,
+            Details = details ?? NoDetails,
             Timestamp = time.GetUtcNow(),
             RequestId = Http.RequestId.Get(context),
             Extra = extra,

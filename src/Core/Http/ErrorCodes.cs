@@ -5,6 +5,7 @@ public static class ErrorCodes
 {
     public const string InvalidRequest = "INVALID_REQUEST";
     public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
     public const string NotFound = "NOT_FOUND";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";

@@ -15,6 +15,8 @@ public static class JsonDefaults
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
+        // License dates are whole seconds with Z, as in the seed (2026-01-30T23:59:59Z); event times opt into milliseconds.
+        Converters = { new UtcSecondsJsonConverter() },
     };
 
     /// <summary>The invoice API speaks camelCase, as the seed specifies.</summary>
@@ -23,5 +25,7 @@ public static class JsonDefaults
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.Strict,
+        // Event times with milliseconds and Z, as in the seed (2025-11-17T20:30:00.000Z).
+        Converters = { new UtcMillisecondsJsonConverter() },
     };
 }

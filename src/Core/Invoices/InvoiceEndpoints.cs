@@ -17,6 +17,7 @@ public static class InvoiceEndpoints
         api.MapGet(InvoiceRoutes.Invoices, (ListInvoicesHandler handler, HttpContext context) => handler.HandleAsync(context));
         api.MapGet(InvoiceRoutes.Invoice, (GetInvoiceHandler handler, HttpContext context, string id) => handler.HandleAsync(context, id));
         api.MapPatch(InvoiceRoutes.Invoice, (PatchInvoiceHandler handler, HttpContext context, string id) => handler.HandleAsync(context, id));
+        api.MapGet(InvoiceRoutes.InvoiceFile, (InvoiceFileHandler handler, HttpContext context, string id) => handler.HandleAsync(context, id));
         api.MapPost(InvoiceRoutes.Retry, (RetryInvoiceHandler handler, HttpContext context, string id) => handler.HandleAsync(context, id));
         return api;
     }

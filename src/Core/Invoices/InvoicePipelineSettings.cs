@@ -22,8 +22,15 @@ public sealed class InvoicePipelineSettings : ISettings
     /// <summary>SelfHost: a dropped file is taken only once unchanged for this long, so half-copied files wait.</summary>
     public int InboxSettleMilliseconds { get; set; } = 1000;
 
+    /// <summary>How long the signed <c>fileUrl</c> of an invoice opens its original file without the API key.</summary>
+    public int FileLinkLifetimeMinutes { get; set; } = 15;
+
     public IEnumerable<string> Validate()
     {
+        if (FileLinkLifetimeMinutes is < 1 or > 1440)
+        {
+            yield return $"Setting '{SettingName.Of(SectionName, nameof(FileLinkLifetimeMinutes))}' must be between 1 and 1440.";
+        }
         if (RetryBaseDelaySeconds is < 0 or > 3600)
         {
             yield return $"Setting '{SettingName.Of(SectionName, nameof(RetryBaseDelaySeconds))}' must be between 0 and 3600.";

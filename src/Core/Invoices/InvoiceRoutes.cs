@@ -7,5 +7,8 @@ public static class InvoiceRoutes
     public const string Upload = "upload";
     public const string Invoice = "invoices/{id}";
     public const string Retry = "invoices/{id}/retry";
+
+    /// <summary>The original file: with the tenant's API key, or with the signed, expiring query of <c>fileUrl</c>.</summary>
+    public const string InvoiceFile = "invoices/{id}/file";
     public const string Tenants = "v1/admin/tenants";
 }

@@ -1,5 +1,6 @@
 using Backend.Core.Configuration;
 using Backend.Core.Invoices.Extraction;
+using Backend.Core.Invoices.Files;
 using Backend.Core.Invoices.Http;
 using Backend.Core.Invoices.SelfHosted;
 using Backend.Core.Invoices.Tenants;
@@ -46,6 +47,8 @@ public static class InvoicesServiceCollectionExtensions
         services.AddSingleton<ListInvoicesHandler>();
         services.AddSingleton<RetryInvoiceHandler>();
         services.AddSingleton<PatchInvoiceHandler>();
+        services.AddSingleton<InvoiceFileLinks>();
+        services.AddSingleton<InvoiceFileHandler>();
         return services;
     }
 

@@ -82,6 +82,16 @@ public sealed class FieldCipher
         return Encoding.UTF8.GetString(plaintext);
     }
 
+    /// <summary>
+    /// A 32-byte key for another purpose (e.g. signing links), derived with HKDF-SHA256 from the key
+    /// <paramref name="keyId"/>: the same configured secret serves without ever being used twice for different things.
+    /// </summary>
+    /// <returns>null when no key has that id.</returns>
+    public byte[]? DeriveKey(string keyId, string purpose) =>
+        _keys.TryGetValue(keyId, out var key)
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose))
+            : null;
+
     public static bool IsValidKeyId(string id) =>
         id.Length is > 0 and <= 32 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 

@@ -117,6 +117,42 @@ public sealed class ExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_body_every_validated_invoice_not_yet_exported_is_exported_as_the_seed_calls_it()
+    {
+        var (tenantId, key) = await _host.CreateTenantAsync();
+        var (otherTenant, otherKey) = await _host.CreateTenantAsync("Autre cabinet");
+        var old = await ValidatedInvoiceAsync(tenantId, key, "FAC-2023-100", new DateOnly(2023, 11, 3), 100m, 20m);
+        var recent = await ValidatedInvoiceAsync(tenantId, key, "FAC-2024-200", new DateOnly(2024, 3, 9), 10m, 2m);
+        var notValidated = await AccountingRows.InsertInvoiceAsync(_database.DataSource, tenantId, InvoiceStatus.AiCompleted, number: "FAC-2024-300");
+        var othersInvoice = await ValidatedInvoiceAsync(otherTenant, otherKey, "FAC-9", new DateOnly(2024, 1, 10), 1m, 0.2m);
+
+        // The seed's `curl -X POST .../api/sage/export`: no body at all.
+        using var bare = await _host.SendAsync(HttpMethod.Post, "/api/sage/export", key);
+        Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
+        var export = await bare.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(2, export.GetProperty("count").GetInt32());
+        Assert.Equal("2023-11-03", export.GetProperty("from").GetString());
+        Assert.Equal("2024-03-09", export.GetProperty("to").GetString());
+        Assert.Equal(InvoiceStatus.Exported, await AccountingRows.StatusAsync(_database.DataSource, old));
+        Assert.Equal(InvoiceStatus.Exported, await AccountingRows.StatusAsync(_database.DataSource, recent));
+        Assert.Equal(InvoiceStatus.AiCompleted, await AccountingRows.StatusAsync(_database.DataSource, notValidated));
+        Assert.Equal(InvoiceStatus.Validated, await AccountingRows.StatusAsync(_database.DataSource, othersInvoice));
+        var sage = Encoding.Latin1.GetString((await DownloadAsync(export.GetProperty("sage_url").GetString()!, key)).Body);
+        Assert.Contains("ACH000001    FAC-2023-100", sage);
+        Assert.Contains("ACH000002    FAC-2024-200", sage);
+
+        // Again, with an explicitly empty body (Content-Length: 0): nothing is exported twice.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sage/export") { Content = new ByteArrayContent([]) };
+        request.Headers.Add("X-Api-Key", key);
+        using var empty = await _host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var again = await empty.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, again.GetProperty("count").GetInt32());
+        Assert.Equal(0, again.GetProperty("lines").GetInt32());
+    }
+
+    [Fact]
     public async Task An_empty_period_is_a_200_with_zero_lines()
     {
         var (_, key) = await _host.CreateTenantAsync();

@@ -24,7 +24,8 @@ public sealed class TrialTests(TrialTests.Host host) : IClassFixture<TrialTests.
         Assert.Equal(30, body.GetProperty("days_remaining").GetInt32());
         Assert.Equal("Licence trial créée avec succès", body.Str("message"));
         var expiresAt = DateTimeOffset.Parse(body.Str("expires_at"));
-        Assert.InRange(expiresAt, before.AddDays(30).AddSeconds(-1), before.AddDays(30).AddSeconds(1));
+        // The last second of the 30th day, today included (seed: 2026-01-30T23:59:59Z).
+        Assert.Equal(new DateTimeOffset(before.UtcDateTime.Date.AddDays(29).AddHours(23).AddMinutes(59).AddSeconds(59), TimeSpan.Zero), expiresAt);
 
         var keys = await Json.ReadAsync(await L.Client.GetAsync("/api/v1/licenses/public-key"));
         using var verifier = new LicenseVerifier(keys.GetProperty("keys").EnumerateArray().Select(k => k.Str("public_key_pem")));

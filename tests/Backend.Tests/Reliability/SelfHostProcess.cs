@@ -133,6 +133,26 @@ public sealed class SelfHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs SelfHost until it exits by itself (e.g. refused its settings): its exit code and both outputs, apart.</summary>
+    public async Task<(int ExitCode, IReadOnlyList<string> StandardError, string StandardOutput)> RunUntilExitAsync(TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(DllPath());
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+        _process = Process.Start(start)!;
+        var standardOutput = _process.StandardOutput.ReadToEndAsync();
+        var standardError = _process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        var error = await standardError;
+        return (_process.ExitCode, error.Split('\n', StringSplitOptions.RemoveEmptyEntries), await standardOutput);
+    }
+
     /// <summary>SIGKILL: no graceful shutdown, no flush, no lease released.</summary>
     public async Task KillAsync()
     {

@@ -29,6 +29,26 @@ public sealed class AccountingExport(
     private static readonly TimeZoneInfo France = FindFrance();
     private readonly AccountingSettings _accounting = accountingOptions.Value;
 
+    /// <summary>
+    /// Exports every VALIDATED invoice not yet exported, whatever its date (the seed's bodiless call): the period is
+    /// that of the dated invoices waiting, then the same rules as <see cref="RunAsync"/> apply. Nothing waiting is an
+    /// empty batch of today (Paris), like an empty period.
+    /// </summary>
+    public async Task<ExportBatch> RunPendingAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        (DateTime? From, DateTime? To) period;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            period = await connection.QuerySingleAsync<(DateTime?, DateTime?)>(new CommandDefinition(
+                "SELECT min(invoice_date), max(invoice_date) FROM invoices WHERE tenant_id = @tenantId AND status = ANY(@from)",
+                new { tenantId, from = InvoiceStateMachine.Export.FromArray }, cancellationToken: cancellationToken));
+        }
+        var today = FrenchDate(time.GetUtcNow());
+        return await RunAsync(tenantId,
+            period.From is { } from ? DateOnly.FromDateTime(from) : today,
+            period.To is { } to ? DateOnly.FromDateTime(to) : today, cancellationToken);
+    }
+
     public async Task<ExportBatch> RunAsync(Guid tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var batchId = Guid.CreateVersion7();

@@ -6,12 +6,14 @@ using Backend.Core.Http;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Backend.Core.Accounting.Http;
 
 /// <summary>
 /// <c>POST /api/sage/export</c> <c>{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}</c> (invoice dates, inclusive) →
-/// <c>{success, count, sage_url, fec_url, ...}</c>. An empty period is a 200 with zero lines.
+/// <c>{success, count, sage_url, fec_url, ...}</c>. An empty period is a 200 with zero lines. Without a body (the
+/// seed's call), every validated invoice not yet exported is exported.
 /// </summary>
 public sealed class SageExportHandler(TenantAuthenticator authenticator, AccountingExport export, IExportLinkIssuer links, AuditTrail audit)
 {
@@ -23,6 +25,10 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
         if (tenantId is null)
         {
             return failure!;
+        }
+        if (HasNoBody(context.Request))
+        {
+            return await RespondAsync(context, await export.RunPendingAsync(tenantId.Value, context.RequestAborted));
         }
         var (document, problem, tooLarge) = await JsonBody.ReadObjectAsync(context.Request, MaxBodyBytes);
         if (tooLarge)
@@ -71,10 +77,15 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
             return Invalid(context, "to", "doit être postérieure ou égale à from");
         }
 
-        var batch = await export.RunAsync(tenantId.Value, from.Value, to.Value, context.RequestAborted);
+        return await RespondAsync(context, await export.RunAsync(tenantId.Value, from.Value, to.Value, context.RequestAborted));
+    }
+
+    private async Task<IResult> RespondAsync(HttpContext context, ExportBatch batch)
+    {
         if (batch.Count > 0)
         {
-            await audit.RecordAsync(Caller.Of(context)!, AuditActions.ExportCreated, batch.Id.ToString(), new { from, to, count = batch.Count }, context.RequestAborted);
+            await audit.RecordAsync(Caller.Of(context)!, AuditActions.ExportCreated, batch.Id.ToString(),
+                new { from = batch.From, to = batch.To, count = batch.Count }, context.RequestAborted);
         }
         return Results.Json(new
         {
@@ -90,6 +101,10 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
             warnings = batch.Warnings,
         }, JsonDefaults.SnakeCase);
     }
+
+    private static bool HasNoBody(HttpRequest request) =>
+        request.ContentLength == 0
+        || (request.ContentLength is null && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false });
 
     private static IResult Invalid(HttpContext context, string field, string problem) =>
         ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Requête invalide.",
