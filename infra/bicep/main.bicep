@@ -336,6 +336,7 @@ var ocrAppSettings = {
   Invoices__InboxSettleMilliseconds: '1000'
   Ocr__Engine: ocrEngine
   Ocr__LocalTimeoutSeconds: '60'
+  Ocr__LocalMaxMemoryMegabytes: '1024'
   Ocr__MaxPages: '10'
   Ocr__TesseractLanguages: 'fra+eng'
   Textract__Region: textractRegion
