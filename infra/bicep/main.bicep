@@ -308,6 +308,8 @@ var licenseAppSettings = {
   Licensing__RateLimits__Validate__WindowSeconds: '3600'
   Licensing__RateLimits__Heartbeat__Limit: '1'
   Licensing__RateLimits__Heartbeat__WindowSeconds: '86400'
+  Licensing__RateLimits__IPv6PrefixLength: '64'
+  Licensing__RateLimits__MaxTrackedClients: '100000'
 }
 
 var ocrAppSettings = {
