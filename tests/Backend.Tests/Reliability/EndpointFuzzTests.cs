@@ -1,6 +1,10 @@
 using Xunit.Abstractions;
 using System.Net;
 using System.Text.Json.Nodes;
+using Backend.Core.Accounting;
+using Backend.Core.Health;
+using Backend.Core.Invoices;
+using Backend.Core.Licensing;
 using Backend.Tests.Infrastructure;
 using Dapper;
 using FsCheck;
@@ -24,7 +28,12 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
     private enum Auth { None, Admin, TenantAdmin, Tenant }
 
-    private sealed record Target(string Name, HttpMethod Method, Func<Random, string> Path, Auth Auth, JsonObject? Sample);
+    /// <param name="Route">The route template it exercises, as both hosts declare it: method and path after <c>api/</c>.</param>
+    private sealed record Target(string Name, HttpMethod Method, string Route, Func<Random, string> Path, Auth Auth, JsonObject? Sample);
+
+    /// <summary>Every route the fuzzer exercises ("POST v1/licenses/trial"); <c>FuzzedRouteCoverageTests</c> compares them with the hosts'.</summary>
+    internal static IReadOnlyList<string> FuzzedRoutes() =>
+        Targets(new Fixtures("", "", "", "", Guid.Empty, Guid.Empty)).Select(t => $"{t.Method.Method} {t.Route}").ToList();
 
     public async Task InitializeAsync()
     {
@@ -53,9 +62,10 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private IEnumerable<Target> Targets()
+    private IEnumerable<Target> Targets() => Targets(_fixtures);
+
+    private static IEnumerable<Target> Targets(Fixtures f)
     {
-        var f = _fixtures;
         string Id(Random r) => r.Next(6) switch
         {
             0 => f.OwnInvoice.ToString(),
@@ -79,29 +89,36 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             _ => Uri.EscapeDataString(new string('a', r.Next(0, 500)) + "'--"),
         };
 
-        yield return new("trial", HttpMethod.Post, _ => "/api/v1/licenses/trial", Auth.None,
+        yield return new("trial", HttpMethod.Post, LicenseRoutes.Trial, _ => "/api/v1/licenses/trial", Auth.None,
             new JsonObject { ["machine_id"] = ReliabilityHost.NewMachineId(), ["email"] = "jean@exemple.fr", ["product"] = "easyfacture", ["version"] = "1.6.0" });
-        yield return new("activate", HttpMethod.Post, _ => "/api/v1/licenses/activate", Auth.None,
+        yield return new("activate", HttpMethod.Post, LicenseRoutes.Activate, _ => "/api/v1/licenses/activate", Auth.None,
             new JsonObject { ["machine_id"] = f.MachineId, ["activation_code"] = "ABCD-EFGH-JKLM-NPQR", ["email"] = "jean@exemple.fr" });
-        yield return new("validate", HttpMethod.Post, _ => "/api/v1/licenses/validate", Auth.None,
+        yield return new("validate", HttpMethod.Post, LicenseRoutes.Validate, _ => "/api/v1/licenses/validate", Auth.None,
             new JsonObject { ["machine_id"] = f.MachineId, ["license_key"] = f.LicenseKey });
-        yield return new("heartbeat", HttpMethod.Post, _ => "/api/v1/licenses/heartbeat", Auth.None,
+        yield return new("heartbeat", HttpMethod.Post, LicenseRoutes.Heartbeat, _ => "/api/v1/licenses/heartbeat", Auth.None,
             new JsonObject { ["machine_id"] = f.MachineId, ["license_key"] = f.LicenseKey, ["app_version"] = "1.6.0", ["os_info"] = "Windows 11" });
-        yield return new("public-key", HttpMethod.Get, _ => "/api/v1/licenses/public-key", Auth.None, null);
-        yield return new("admin revoke", HttpMethod.Delete, r => "/api/v1/admin/licenses/" + Machine(r), Auth.Admin, new JsonObject { ["reason"] = "fraude" });
-        yield return new("admin activation-codes", HttpMethod.Post, _ => "/api/v1/admin/activation-codes", Auth.Admin,
+        yield return new("public-key", HttpMethod.Get, LicenseRoutes.PublicKey, _ => "/api/v1/licenses/public-key", Auth.None, null);
+        yield return new("admin revoke", HttpMethod.Delete, LicenseRoutes.Revoke, r => "/api/v1/admin/licenses/" + Machine(r), Auth.Admin, new JsonObject { ["reason"] = "fraude" });
+        yield return new("admin activation-codes", HttpMethod.Post, LicenseRoutes.ActivationCodes, _ => "/api/v1/admin/activation-codes", Auth.Admin,
             new JsonObject { ["license_type"] = "annual", ["duration_days"] = 365, ["count"] = 1, ["expires_at"] = "2030-01-01T00:00:00Z", ["notes"] = "fuzz" });
-        yield return new("admin search", HttpMethod.Get, r => "/api/v1/admin/licenses?" + Query(r), Auth.Admin, null);
-        yield return new("admin csv", HttpMethod.Get, r => "/api/v1/admin/licenses.csv?" + Query(r), Auth.Admin, null);
-        yield return new("admin stats", HttpMethod.Get, r => "/api/v1/admin/stats?" + Query(r), Auth.Admin, null);
-        yield return new("admin tenants", HttpMethod.Post, _ => "/api/v1/admin/tenants", Auth.TenantAdmin, new JsonObject { ["name"] = "Cabinet Durand" });
-        yield return new("invoice list", HttpMethod.Get, r => "/api/invoices?" + Query(r), Auth.Tenant, null);
-        yield return new("invoice get", HttpMethod.Get, r => "/api/invoices/" + Id(r), Auth.Tenant, null);
-        yield return new("invoice patch", HttpMethod.Patch, r => "/api/invoices/" + Id(r), Auth.Tenant,
+        yield return new("admin search", HttpMethod.Get, LicenseRoutes.Search, r => "/api/v1/admin/licenses?" + Query(r), Auth.Admin, null);
+        yield return new("admin csv", HttpMethod.Get, LicenseRoutes.CsvExport, r => "/api/v1/admin/licenses.csv?" + Query(r), Auth.Admin, null);
+        yield return new("admin stats", HttpMethod.Get, LicenseRoutes.Stats, r => "/api/v1/admin/stats?" + Query(r), Auth.Admin, null);
+        yield return new("admin tenants", HttpMethod.Post, InvoiceRoutes.Tenants, _ => "/api/v1/admin/tenants", Auth.TenantAdmin, new JsonObject { ["name"] = "Cabinet Durand" });
+        yield return new("invoice list", HttpMethod.Get, InvoiceRoutes.Invoices, r => "/api/invoices?" + Query(r), Auth.Tenant, null);
+        yield return new("invoice get", HttpMethod.Get, InvoiceRoutes.Invoice, r => "/api/invoices/" + Id(r), Auth.Tenant, null);
+        yield return new("invoice patch", HttpMethod.Patch, InvoiceRoutes.Invoice, r => "/api/invoices/" + Id(r), Auth.Tenant,
             new JsonObject { ["supplierName"] = "ACME", ["invoiceNumber"] = "F-1", ["amountHt"] = 100, ["amountTva"] = 20, ["amountTtc"] = 120, ["invoiceDate"] = "2024-01-15" });
-        yield return new("invoice retry", HttpMethod.Post, r => $"/api/invoices/{Id(r)}/retry", Auth.Tenant, null);
-        yield return new("health", HttpMethod.Get, _ => "/api/health", Auth.None, null);
-        yield return new("openapi", HttpMethod.Get, _ => "/api/openapi.json", Auth.None, null);
+        yield return new("invoice retry", HttpMethod.Post, InvoiceRoutes.Retry, r => $"/api/invoices/{Id(r)}/retry", Auth.Tenant, null);
+        yield return new("invoice upload", HttpMethod.Post, InvoiceRoutes.Invoices, _ => "/api/invoices", Auth.Tenant, null);
+        yield return new("invoice upload alias", HttpMethod.Post, InvoiceRoutes.Upload, _ => "/api/upload", Auth.Tenant, null);
+        yield return new("sage export", HttpMethod.Post, AccountingRoutes.SageExport, _ => "/api/sage/export", Auth.Tenant,
+            new JsonObject { ["from"] = "2024-01-01", ["to"] = "2024-01-31" });
+        yield return new("export download", HttpMethod.Get, AccountingRoutes.ExportDownload, r => $"/api/exports/{Id(r)}/{(r.Next(3) switch { 0 => "sage", 1 => "fec", _ => Uri.EscapeDataString("../../etc") })}", Auth.Tenant, null);
+        yield return new("supplier accounts", HttpMethod.Put, AccountingRoutes.SupplierAccounts, _ => "/api/accounting/supplier-accounts", Auth.Tenant,
+            new JsonObject { ["supplierName"] = "ACME Fournitures", ["expenseAccount"] = "6064", ["supplierAccount"] = "401" });
+        yield return new("health", HttpMethod.Get, HealthRoutes.Health, _ => "/api/health", Auth.None, null);
+        yield return new("openapi", HttpMethod.Get, "openapi.json", _ => "/api/openapi.json", Auth.None, null);
     }
 
     [Fact]
@@ -201,7 +218,9 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
               (SELECT string_agg(concat_ws(',', id, name), ';' ORDER BY id) FROM tenants),
               (SELECT count(*) FROM tenant_api_keys),
               (SELECT string_agg(concat_ws(',', id, status, retry_count, supplier_name, invoice_number, amount_ttc, validated_at), ';' ORDER BY id) FROM invoices),
-              (SELECT count(*) FROM job_queue)))
+              (SELECT count(*) FROM job_queue),
+              (SELECT string_agg(concat_ws(',', tenant_id, supplier_key, expense_account, supplier_account), ';' ORDER BY tenant_id, supplier_key) FROM supplier_accounts),
+              (SELECT count(*) FROM export_batches)))
             """) ?? "";
     }
 }
