@@ -16,6 +16,7 @@ builder.AddApplicationInsightsLogging();
 
 // The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
 builder.Services.AddBackendCore(builder.Configuration);
+builder.Services.AddManagedIdentityDatabasePassword();
 builder.Services.AddLicensing(builder.Configuration);
 
 builder.Build().Run();

@@ -18,6 +18,7 @@ builder.UseMiddleware<HttpResultMiddleware>();
 builder.AddApplicationInsightsLogging();
 
 builder.Services.AddBackendCore(builder.Configuration);
+builder.Services.AddManagedIdentityDatabasePassword();
 builder.Services.AddAzureBlobStore(builder.Configuration);
 builder.Services.AddServiceBusJobQueue(builder.Configuration);
 builder.Services.AddInvoices(builder.Configuration);
