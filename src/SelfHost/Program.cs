@@ -9,6 +9,12 @@ using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
 using Microsoft.Extensions.Options;
 
+if (args is ["migrate", ..])
+{
+    Environment.ExitCode = await Backend.SelfHost.Data.MigrateCommand.RunAsync(args[1..]);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBackendCore(builder.Configuration);
