@@ -12,6 +12,8 @@ command -v pgbench >/dev/null 2>&1 || missing+=(postgresql-contrib)
 # The extraction corpus degrades scans with ImageMagick 6 (some images put a stand-in `convert` first on PATH).
 [ -x /usr/bin/convert-im6.q16 ] || [ -x /usr/bin/magick ] || missing+=(imagemagick)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The local OCR engine runs every tool under prlimit (memory and CPU limits).
+command -v prlimit >/dev/null 2>&1 || missing+=(util-linux)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -23,9 +23,17 @@ param namePrefix string = 'efac'
 param postgresAdministratorLogin string = 'efadmin'
 
 @secure()
-@minLength(12)
-@description('Administrator password; without ; \' or " (it is written into the connection string in Key Vault).')
-param postgresAdministratorPassword string
+@description('Break-glass password of the administrator; empty (prod) = password login disabled, Microsoft Entra only. Without ; \' or ".')
+param postgresAdministratorPassword string = ''
+
+@description('Microsoft Entra administrator of the server (the operators\' group): runs the migrations and infra/postgres/app-roles.sql. The apps never log in as it.')
+param postgresEntraAdminObjectId string = ''
+
+@description('Display name of postgresEntraAdminObjectId (its PostgreSQL role name).')
+param postgresEntraAdminName string = ''
+
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param postgresEntraAdminType string = 'Group'
 
 @allowed(['Burstable', 'GeneralPurpose', 'MemoryOptimized'])
 param postgresSkuTier string = 'Burstable'
@@ -122,11 +130,10 @@ var inboxContainerName = 'inbox'
 var invoicesContainerName = 'invoices'
 var exportsContainerName = 'exports'
 
-// Key Vault secret names (letters, digits and dashes only). Set by this deployment: the database connection
-// string. Set by the operator with az keyvault secret set (README "Deploy"): the rest, referenced by the app
-// settings of the features that read them.
+// Key Vault secret names (letters, digits and dashes only), set by the operator with az keyvault secret set (README
+// "Deploy") and referenced by the app settings of the features that read them. The database has no secret: the
+// apps log in with their managed identities.
 var secretNames = {
-  databaseConnectionString: 'database-connection-string'
   adminApiKey: 'licensing-admin-api-key'
   // ECDSA P-256 private key (PKCS#8, base64 DER or PEM). Rotating: new secret value, old public key into licenseRetiredPublicKeys.
   licenseSigningKey: 'licensing-signing-key'
@@ -192,22 +199,37 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     skuName: storageSkuName
-    hostAccess: [
-      {
-        principalId: licenseIdentity.properties.principalId
-        deploymentContainer: licenseDeploymentContainer
-      }
-      {
-        principalId: ocrIdentity.properties.principalId
-        deploymentContainer: ocrDeploymentContainer
-      }
-    ]
     dataContainers: [
       inboxContainerName
       invoicesContainerName
       exportsContainerName
     ]
     dataPrincipalId: ocrIdentity.properties.principalId
+  }
+}
+
+// Each app's Functions host storage (function keys, locks, code package) in an account only its identity can reach.
+module licenseHostStorage 'modules/hostStorage.bicep' = {
+  name: 'licenseHostStorage'
+  params: {
+    name: toLower('st${namePrefix}${environmentName}${token}lic')
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    principalId: licenseIdentity.properties.principalId
+    deploymentContainer: licenseDeploymentContainer
+  }
+}
+
+module ocrHostStorage 'modules/hostStorage.bicep' = {
+  name: 'ocrHostStorage'
+  params: {
+    name: toLower('st${namePrefix}${environmentName}${token}ocr')
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    principalId: ocrIdentity.properties.principalId
+    deploymentContainer: ocrDeploymentContainer
   }
 }
 
@@ -231,6 +253,9 @@ module postgres 'modules/postgres.bicep' = {
     tags: tags
     administratorLogin: postgresAdministratorLogin
     administratorPassword: postgresAdministratorPassword
+    entraAdminObjectId: postgresEntraAdminObjectId
+    entraAdminName: postgresEntraAdminName
+    entraAdminType: postgresEntraAdminType
     version: postgresVersion
     skuTier: postgresSkuTier
     skuName: postgresSkuName
@@ -243,8 +268,13 @@ module postgres 'modules/postgres.bicep' = {
   }
 }
 
-// PgBouncer runs in transaction pooling mode: Npgsql need not reset session state on return to its pool.
-var databaseConnectionString = 'Host=${postgres.outputs.fullyQualifiedDomainName};Port=${postgres.outputs.port};Database=${postgres.outputs.databaseName};Username=${postgresAdministratorLogin};Password=${postgresAdministratorPassword};SSL Mode=VerifyFull;Maximum Pool Size=${databaseMaxPoolSize};No Reset On Close=${postgres.outputs.port == 6432}'
+// Each app logs in as its own managed identity (a PostgreSQL role created by the Entra administrator and made a
+// member of backend_license / backend_ocr, infra/postgres/app-roles.sql) with an Entra token: no password exists,
+// so the connection string is not a secret. PgBouncer runs in transaction pooling mode: Npgsql need not reset
+// session state on return to its pool.
+var databaseConnectionBase = 'Host=${postgres.outputs.fullyQualifiedDomainName};Port=${postgres.outputs.port};Database=${postgres.outputs.databaseName};SSL Mode=VerifyFull;Maximum Pool Size=${databaseMaxPoolSize};No Reset On Close=${postgres.outputs.port == 6432}'
+var licenseDatabaseConnectionString = '${databaseConnectionBase};Username=${licenseIdentity.name}'
+var ocrDatabaseConnectionString = '${databaseConnectionBase};Username=${ocrIdentity.name}'
 
 module licenseVault 'modules/keyVault.bicep' = {
   name: 'licenseVault'
@@ -252,9 +282,7 @@ module licenseVault 'modules/keyVault.bicep' = {
     name: licenseVaultName
     location: location
     tags: tags
-    secrets: {
-      '${secretNames.databaseConnectionString}': databaseConnectionString
-    }
+    secrets: {}
     readerPrincipalId: licenseIdentity.properties.principalId
     vaultOfficerPrincipalId: vaultOfficerPrincipalId
     vaultOfficerPrincipalType: vaultOfficerPrincipalType
@@ -269,9 +297,7 @@ module ocrVault 'modules/keyVault.bicep' = {
     name: ocrVaultName
     location: location
     tags: tags
-    secrets: {
-      '${secretNames.databaseConnectionString}': databaseConnectionString
-    }
+    secrets: {}
     readerPrincipalId: ocrIdentity.properties.principalId
     vaultOfficerPrincipalId: vaultOfficerPrincipalId
     vaultOfficerPrincipalType: vaultOfficerPrincipalType
@@ -289,12 +315,14 @@ module ocrVault 'modules/keyVault.bicep' = {
 // rejects them as app settings.
 
 var licenseAppSettings = {
-  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__accountName: licenseHostStorage.outputs.name
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: licenseIdentity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
-  Database__ConnectionString: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.databaseConnectionString})'
+  Database__ConnectionString: licenseDatabaseConnectionString
   Database__CommandTimeoutSeconds: '15'
+  Database__Credential: 'managedidentity'
+  Database__ClientId: licenseIdentity.properties.clientId
   Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.adminApiKey})'
   // Further admin keys by SHA-256 only (rotation without a clear key anywhere): 'name:hexdigest,...'.
   Licensing__AdminApiKeyHashes: adminApiKeyHashes
@@ -316,6 +344,8 @@ var licenseAppSettings = {
   Licensing__RateLimits__Validate__WindowSeconds: '3600'
   Licensing__RateLimits__Heartbeat__Limit: '1'
   Licensing__RateLimits__Heartbeat__WindowSeconds: '86400'
+  Licensing__RateLimits__IPv6PrefixLength: '64'
+  Licensing__RateLimits__MaxTrackedClients: '100000'
   AccessTokens__ActiveKeyId: 'v1'
   AccessTokens__Keys__v1: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.accessTokenKeyV1})'
   AccessTokens__LifetimeMinutes: '60'
@@ -336,12 +366,14 @@ var licenseAppSettings = {
 }
 
 var ocrAppSettings = {
-  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__accountName: ocrHostStorage.outputs.name
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: ocrIdentity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
-  Database__ConnectionString: '@Microsoft.KeyVault(VaultName=${ocrVaultName};SecretName=${secretNames.databaseConnectionString})'
+  Database__ConnectionString: ocrDatabaseConnectionString
   Database__CommandTimeoutSeconds: '15'
+  Database__Credential: 'managedidentity'
+  Database__ClientId: ocrIdentity.properties.clientId
   InvoiceStorage__blobServiceUri: storage.outputs.blobEndpoint
   InvoiceStorage__queueServiceUri: storage.outputs.queueEndpoint
   InvoiceStorage__credential: 'managedidentity'
@@ -367,6 +399,7 @@ var ocrAppSettings = {
   Invoices__FileLinkLifetimeMinutes: '15'
   Ocr__Engine: ocrEngine
   Ocr__LocalTimeoutSeconds: '60'
+  Ocr__LocalMaxMemoryMegabytes: '1024'
   Ocr__MaxPages: '10'
   Ocr__TesseractLanguages: 'fra+eng'
   Textract__Region: textractRegion
@@ -405,7 +438,7 @@ module licenseApp 'modules/functionApp.bicep' = {
     location: location
     tags: tags
     identityId: licenseIdentity.id
-    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageBlobEndpoint: licenseHostStorage.outputs.blobEndpoint
     deploymentContainerName: licenseDeploymentContainer
     appSettings: licenseAppSettings
     maximumInstanceCount: licenseAppMaximumInstanceCount
@@ -425,7 +458,7 @@ module ocrApp 'modules/functionApp.bicep' = {
     location: location
     tags: tags
     identityId: ocrIdentity.id
-    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageBlobEndpoint: ocrHostStorage.outputs.blobEndpoint
     deploymentContainerName: ocrDeploymentContainer
     appSettings: ocrAppSettings
     maximumInstanceCount: ocrAppMaximumInstanceCount
@@ -455,3 +488,8 @@ output ocrKeyVaultName string = ocrVault.outputs.name
 output storageAccountName string = storage.outputs.name
 output serviceBusNamespace string = serviceBus.outputs.name
 output postgresServer string = postgres.outputs.fullyQualifiedDomainName
+// The PostgreSQL role names the Entra administrator creates for the apps (README "Deploy", step 2).
+output licenseDatabaseRole string = licenseIdentity.name
+output licenseIdentityPrincipalId string = licenseIdentity.properties.principalId
+output ocrDatabaseRole string = ocrIdentity.name
+output ocrIdentityPrincipalId string = ocrIdentity.properties.principalId

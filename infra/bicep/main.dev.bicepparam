@@ -9,6 +9,9 @@ param namePrefix = 'efac'
 
 // Never commit a password: pass it from the environment, e.g. export POSTGRES_ADMIN_PASSWORD=$(openssl rand -base64 24 | tr -d '/+=')
 param postgresAdministratorPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
+// The apps log in with their managed identities whatever the password; the Entra administrator runs the migrations.
+param postgresEntraAdminObjectId = readEnvironmentVariable('POSTGRES_ENTRA_ADMIN_OBJECT_ID', '')
+param postgresEntraAdminName = readEnvironmentVariable('POSTGRES_ENTRA_ADMIN_NAME', '')
 param postgresSkuTier = 'Burstable'
 param postgresSkuName = 'Standard_B1ms'
 param postgresStorageSizeGB = 32

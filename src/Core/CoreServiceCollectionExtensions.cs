@@ -24,6 +24,14 @@ public static class CoreServiceCollectionExtensions
             var settings = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value;
             var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString);
             builder.ConnectionStringBuilder.CommandTimeout = settings.CommandTimeoutSeconds;
+            if (settings.UsesManagedIdentity)
+            {
+                var password = sp.GetService<IDatabasePasswordSource>() ?? throw new InvalidOperationException(
+                    $"Setting '{SettingName.Of(DatabaseSettings.SectionName, nameof(DatabaseSettings.Credential))}' is managedidentity, but this host has no Entra token source (Azure adapters only).");
+                // Entra tokens live about an hour; new connections get a fresh one well before.
+                builder.UsePeriodicPasswordProvider((_, cancellationToken) => password.GetPasswordAsync(cancellationToken),
+                    TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(5));
+            }
             return builder.Build();
         });
         services.AddSingleton<MigrationRunner>();

@@ -14,6 +14,7 @@ public static class LicenseApp
         builder.UseBackendWorker();
         // The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
         builder.Services.AddBackendCore(builder.Configuration);
+        builder.Services.AddManagedIdentityDatabasePassword();
         builder.Services.AddLicensing(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         return builder;

@@ -14,6 +14,7 @@ public static class OcrApp
     {
         builder.UseBackendWorker();
         builder.Services.AddBackendCore(builder.Configuration);
+        builder.Services.AddManagedIdentityDatabasePassword();
         builder.Services.AddAzureBlobStore(builder.Configuration);
         builder.Services.AddServiceBusJobQueue(builder.Configuration);
         builder.Services.AddInvoices(builder.Configuration);

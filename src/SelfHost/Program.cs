@@ -10,6 +10,12 @@ using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
 using Microsoft.Extensions.Options;
 
+if (args is ["migrate", ..])
+{
+    Environment.ExitCode = await Backend.SelfHost.Data.MigrateCommand.RunAsync(args[1..]);
+    return;
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);

@@ -15,7 +15,16 @@ param tags object
 param administratorLogin string
 
 @secure()
-param administratorPassword string
+@description('Empty: password login disabled (Microsoft Entra only).')
+param administratorPassword string = ''
+
+@description('Object id of the Microsoft Entra administrator (a group of operators); empty = none yet (then keep a password).')
+param entraAdminObjectId string = ''
+
+param entraAdminName string = ''
+
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param entraAdminType string = 'Group'
 
 param databaseName string = 'backend'
 
@@ -45,6 +54,7 @@ param delegatedSubnetId string = ''
 param privateDnsZoneId string = ''
 
 var privateAccess = !empty(delegatedSubnetId)
+var passwordAuth = !empty(administratorPassword)
 
 // PgBouncer is not offered on the Burstable tier.
 var pgBouncer = skuTier != 'Burstable'
@@ -67,11 +77,13 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   properties: {
     version: version
-    administratorLogin: administratorLogin
-    administratorLoginPassword: administratorPassword
+    administratorLogin: passwordAuth ? administratorLogin : null
+    administratorLoginPassword: passwordAuth ? administratorPassword : null
+    // The apps log in with their managed identities' Entra tokens; a password, if any, is the operators' break-glass.
     authConfig: {
-      passwordAuth: 'Enabled'
-      activeDirectoryAuth: 'Disabled'
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: passwordAuth ? 'Enabled' : 'Disabled'
+      tenantId: subscription().tenantId
     }
     storage: {
       storageSizeGB: storageSizeGB
@@ -126,6 +138,19 @@ resource pgBouncerEnabled 'Microsoft.DBforPostgreSQL/flexibleServers/configurati
   }
   dependsOn: [
     requireSecureTransport
+  ]
+}
+
+resource entraAdministrator 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = if (!empty(entraAdminObjectId)) {
+  parent: server
+  name: entraAdminObjectId
+  properties: {
+    principalName: entraAdminName
+    principalType: entraAdminType
+    tenantId: subscription().tenantId
+  }
+  dependsOn: [
+    database
   ]
 }
 

@@ -1,7 +1,8 @@
-// The storage account: the Functions host storage of both apps (one deployment container each, plus the
-// host's own containers), the invoice data containers, and the Event Grid system topic that turns a blob
-// written to the inbox into a call of the OCR app's blob trigger (Flex Consumption only runs blob triggers
-// whose Source is EventGrid). Shared keys are disabled: every access is a managed identity with a role below.
+// The invoice data account: the data containers (inbox, invoices, exports) and the Event Grid system topic that
+// turns a blob written to the inbox into a call of the OCR app's blob trigger (Flex Consumption only runs blob
+// triggers whose Source is EventGrid). Each app's Functions host storage is an account of its own
+// (hostStorage.bicep), so neither app can reach the other's function keys. Shared keys are disabled: every access
+// is a managed identity with a role below.
 
 param name string
 param location string
@@ -10,9 +11,6 @@ param tags object
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS'])
 param skuName string = 'Standard_LRS'
 
-@description('Identities that use this account as Functions host storage: [{ principalId, deploymentContainer }].')
-param hostAccess array
-
 @description('Data containers (Core ContainerNames: inbox, invoices, exports).')
 param dataContainers array
 
@@ -20,34 +18,9 @@ param dataContainers array
 param dataPrincipalId string
 
 // Built-in role definition ids.
-var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageBlobDelegator = 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
-
-// The Functions host keeps locks, timer schedules and blob-trigger receipts in azure-webjobs-hosts and its
-// function keys in azure-webjobs-secrets. Creating them here lets the host's role be scoped to them.
-var hostContainers = [
-  'azure-webjobs-hosts'
-  'azure-webjobs-secrets'
-]
-var deploymentContainers = [for access in hostAccess: access.deploymentContainer]
-var allContainers = concat(hostContainers, deploymentContainers, dataContainers)
-
-// Each app: Blob Data Owner on the host containers and on its own deployment container only.
-var hostsGrants = [for access in hostAccess: {
-  principalId: access.principalId
-  container: hostContainers[0]
-}]
-var secretsGrants = [for access in hostAccess: {
-  principalId: access.principalId
-  container: hostContainers[1]
-}]
-var deploymentGrants = [for access in hostAccess: {
-  principalId: access.principalId
-  container: access.deploymentContainer
-}]
-var hostGrants = concat(hostsGrants, secretsGrants, deploymentGrants)
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -85,25 +58,12 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
   name: 'default'
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in allContainers: {
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in dataContainers: {
   parent: blobService
   name: container
   properties: {
     publicAccess: 'None'
   }
-}]
-
-module hostOwner 'containerRoleAssignment.bicep' = [for grant in hostGrants: {
-  name: 'host-${uniqueString(grant.container, grant.principalId)}'
-  params: {
-    storageAccountName: storage.name
-    containerName: grant.container
-    principalId: grant.principalId
-    roleDefinitionId: storageBlobDataOwner
-  }
-  dependsOn: [
-    containers
-  ]
 }]
 
 module dataContributor 'containerRoleAssignment.bicep' = [for container in dataContainers: {

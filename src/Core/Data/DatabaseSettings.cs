@@ -13,6 +13,17 @@ public sealed class DatabaseSettings : ISettings
     /// <summary>How long a command may run before it is cancelled; keeps requests from hanging on a sick database.</summary>
     public int CommandTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Empty: the connection string's password. <c>managedidentity</c> (Azure): no password anywhere; each new connection
+    /// logs in with a Microsoft Entra token of the identity <see cref="ClientId"/> names (<see cref="IDatabasePasswordSource"/>).
+    /// </summary>
+    public string Credential { get; set; } = "";
+
+    /// <summary>Client id of the user-assigned managed identity used when <see cref="Credential"/> is <c>managedidentity</c>.</summary>
+    public string ClientId { get; set; } = "";
+
+    public bool UsesManagedIdentity => string.Equals(Credential, "managedidentity", StringComparison.OrdinalIgnoreCase);
+
     public IEnumerable<string> Validate()
     {
         var name = SettingName.Of(SectionName, nameof(ConnectionString));
@@ -42,6 +53,10 @@ public sealed class DatabaseSettings : ISettings
             }
         }
 
+        if (Credential.Length > 0 && !UsesManagedIdentity)
+        {
+            yield return $"Setting '{SettingName.Of(SectionName, nameof(Credential))}' must be empty (password in the connection string) or managedidentity.";
+        }
         if (CommandTimeoutSeconds is < 1 or > 600)
         {
             yield return $"Setting '{SettingName.Of(SectionName, nameof(CommandTimeoutSeconds))}' must be between 1 and 600 seconds.";

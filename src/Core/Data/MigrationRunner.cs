@@ -28,12 +28,19 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version    text PRIMARY KEY,
-                    applied_at timestamptz NOT NULL DEFAULT now()
-                )
-                """, transaction: transaction, cancellationToken: cancellationToken));
+            // In Azure the apps log in with least-privilege roles that may not create anything (infra/postgres/app-roles.sql):
+            // an up-to-date schema must start without any DDL, so the table is created only when it is missing.
+            var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT to_regclass('schema_migrations') IS NOT NULL", transaction: transaction, cancellationToken: cancellationToken));
+            if (!exists)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version    text PRIMARY KEY,
+                        applied_at timestamptz NOT NULL DEFAULT now()
+                    )
+                    """, transaction: transaction, cancellationToken: cancellationToken));
+            }
 
             var applied = (await connection.QueryAsync<string>(new CommandDefinition(
                 "SELECT version FROM schema_migrations", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);

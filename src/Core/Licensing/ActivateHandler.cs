@@ -29,7 +29,7 @@ public sealed class ActivateHandler(
     {
         var now = LicenseClock.Now(time);
         var ip = clientAddress.Of(context);
-        var decision = await rateLimiter.HitAsync(RateLimitBuckets.Activate, ClientAddress.RateLimitSubject(ip), _settings.RateLimits.Activate, now, context.RequestAborted);
+        var decision = await rateLimiter.HitAsync(RateLimitBuckets.Activate, clientAddress.RateLimitSubject(ip), _settings.RateLimits.Activate, now, context.RequestAborted);
         if (!decision.Allowed)
         {
             return LicenseResults.RateLimited(context, decision);

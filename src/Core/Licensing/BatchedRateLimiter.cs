@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,18 +13,40 @@ namespace Backend.Core.Licensing;
 /// The first request of a subject on an instance reads the shared row synchronously, so a new or restarted
 /// instance starts from the real count. Guarantee: exact with one instance; with N instances the overshoot
 /// is at most what the other instances admitted for the same subject during one flush interval.
+/// Memory is bounded: at most <paramref name="maxSubjects"/> subjects are tracked here (an entry leaves once its window
+/// is over); a request of any further subject is counted straight in the shared row, exactly, as
+/// <see cref="PostgresRateLimiter"/> does, so many clients cost database writes rather than unbounded memory.
 /// </summary>
-public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucket, RateLimitRule rule)
+public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucket, RateLimitRule rule, int maxSubjects = 100_000)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    // ConcurrentDictionary.Count takes every lock; the hot path reads this instead.
+    private int _tracked;
+
     public string Bucket => bucket;
+
+    /// <summary>Subjects counted in memory right now.</summary>
+    public int TrackedSubjects => Volatile.Read(ref _tracked);
 
     public async ValueTask<RateLimitDecision> HitAsync(string subject, DateTimeOffset now, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var entry = _entries.GetOrAdd(subject, static _ => new Entry());
+            if (!_entries.TryGetValue(subject, out var entry))
+            {
+                if (TrackedSubjects >= maxSubjects)
+                {
+                    return await HitSharedRowAsync(subject, now, cancellationToken);
+                }
+                var created = new Entry();
+                if (!_entries.TryAdd(subject, created))
+                {
+                    continue;
+                }
+                Interlocked.Increment(ref _tracked);
+                entry = created;
+            }
             if (!entry.Loaded)
             {
                 await entry.LoadAsync(() => LoadAsync(subject, cancellationToken));
@@ -76,7 +99,10 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
                 else if (now >= entry.WindowEndsAt)
                 {
                     entry.Removed = true;
-                    _entries.TryRemove(new KeyValuePair<string, Entry>(subject, entry));
+                    if (_entries.TryRemove(new KeyValuePair<string, Entry>(subject, entry)))
+                    {
+                        Interlocked.Decrement(ref _tracked);
+                    }
                 }
                 else
                 {
@@ -149,6 +175,14 @@ public sealed class BatchedRateLimiter(NpgsqlDataSource dataSource, string bucke
                 entry.WindowEndsAt = windowEndsAt;
             }
         }
+    }
+
+    private async Task<RateLimitDecision> HitSharedRowAsync(string subject, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (hits, windowEndsAt) = await connection.QuerySingleAsync<(int, DateTimeOffset)>(new CommandDefinition(PostgresRateLimiter.UpsertSql,
+            new { Bucket = bucket, Subject = subject, Now = now, Window = rule.Window, Hits = 1 }, cancellationToken: cancellationToken));
+        return hits <= rule.Limit ? RateLimitDecision.Allow : RateLimitDecision.Deny(windowEndsAt, now);
     }
 
     private async Task<(int Hits, DateTimeOffset WindowEndsAt)> LoadAsync(string subject, CancellationToken cancellationToken)

@@ -12,9 +12,11 @@ namespace Backend.Core.Licensing;
 public sealed class ClientAddress
 {
     private readonly List<IPNetwork> _trusted = [];
+    private readonly int _ipv6PrefixLength;
 
     public ClientAddress(IOptions<LicensingSettings> options)
     {
+        _ipv6PrefixLength = options.Value.RateLimits.IPv6PrefixLength;
         foreach (var entry in LicensingSettings.Split(options.Value.TrustedProxies))
         {
             if (IPNetwork.TryParse(entry, out var network))
@@ -28,8 +30,29 @@ public sealed class ClientAddress
         }
     }
 
-    /// <summary>The rate-limit subject of a client: its address, or one shared bucket for clients whose address is unknown.</summary>
-    public static string RateLimitSubject(IPAddress? address) => address?.ToString() ?? "unknown";
+    /// <summary>
+    /// The rate-limit subject of a client: an IPv4 address; for IPv6 the network of its first
+    /// <c>RateLimits__IPv6PrefixLength</c> bits (a /64 by default, what one subscriber gets, so rotating through the
+    /// 2^64 addresses of one's own network buys nothing); one shared bucket for clients whose address is unknown.
+    /// </summary>
+    public string RateLimitSubject(IPAddress? address) => address switch
+    {
+        null => "unknown",
+        { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } when _ipv6PrefixLength < 128 =>
+            new IPNetwork(Mask(address, _ipv6PrefixLength), _ipv6PrefixLength).ToString(),
+        _ => address.ToString(),
+    };
+
+    private static IPAddress Mask(IPAddress address, int prefixLength)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var keep = Math.Clamp(prefixLength - i * 8, 0, 8);
+            bytes[i] &= (byte)(0xFF << (8 - keep));
+        }
+        return new IPAddress(bytes);
+    }
 
     public IPAddress? Of(HttpContext context)
     {

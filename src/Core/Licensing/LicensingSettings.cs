@@ -85,6 +85,14 @@ public sealed class LicensingSettings : ISettings
         {
             yield return $"Setting '{Name(nameof(FlushIntervalMilliseconds))}' must be between 10 and 1000: the documented loss bound on a hard kill is one interval of at most 1 s.";
         }
+        if (RateLimits.IPv6PrefixLength is < 32 or > 128)
+        {
+            yield return $"Setting '{Name("RateLimits__IPv6PrefixLength")}' must be between 32 and 128.";
+        }
+        if (RateLimits.MaxTrackedClients is < 100 or > 10_000_000)
+        {
+            yield return $"Setting '{Name("RateLimits__MaxTrackedClients")}' must be between 100 and 10000000.";
+        }
         foreach (var (name, rule) in new[] { ("Trial", RateLimits.Trial), ("Activate", RateLimits.Activate), ("Validate", RateLimits.Validate), ("Heartbeat", RateLimits.Heartbeat) })
         {
             if (rule.Limit < 1)

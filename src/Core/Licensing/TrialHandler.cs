@@ -25,7 +25,7 @@ public sealed partial class TrialHandler(
     {
         var now = LicenseClock.Now(time);
         var ip = clientAddress.Of(context);
-        var decision = await rateLimiter.HitAsync(RateLimitBuckets.Trial, ClientAddress.RateLimitSubject(ip), _settings.RateLimits.Trial, now, context.RequestAborted);
+        var decision = await rateLimiter.HitAsync(RateLimitBuckets.Trial, clientAddress.RateLimitSubject(ip), _settings.RateLimits.Trial, now, context.RequestAborted);
         if (!decision.Allowed)
         {
             return LicenseResults.RateLimited(context, decision);

@@ -26,7 +26,7 @@ public sealed class ValidateHandler(
     {
         var now = LicenseClock.Now(time);
         var ip = clientAddress.Of(context);
-        var decision = await rateLimiter.Limiter.HitAsync(ClientAddress.RateLimitSubject(ip), now, context.RequestAborted);
+        var decision = await rateLimiter.Limiter.HitAsync(clientAddress.RateLimitSubject(ip), now, context.RequestAborted);
         if (!decision.Allowed)
         {
             return LicenseResults.RateLimited(context, decision);

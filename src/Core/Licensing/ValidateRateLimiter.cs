@@ -7,7 +7,7 @@ namespace Backend.Core.Licensing;
 /// <summary>The batched limiter of <c>POST licenses/validate</c> (per client IP), shared by the handler and the flusher.</summary>
 public sealed class ValidateRateLimiter(NpgsqlDataSource dataSource, IOptions<LicensingSettings> options)
 {
-    public BatchedRateLimiter Limiter { get; } = new(dataSource, RateLimitBuckets.Validate, options.Value.RateLimits.Validate);
+    public BatchedRateLimiter Limiter { get; } = new(dataSource, RateLimitBuckets.Validate, options.Value.RateLimits.Validate, options.Value.RateLimits.MaxTrackedClients);
 
     /// <summary>Rows of every bucket whose window is over carry no information any more.</summary>
     public async Task DeleteExpiredWindowsAsync(DateTimeOffset now, CancellationToken cancellationToken)

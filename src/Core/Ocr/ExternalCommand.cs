@@ -5,7 +5,9 @@ namespace Backend.Core.Ocr;
 
 /// <summary>
 /// Runs a command-line tool (pdftotext, pdftoppm, tesseract) with a deadline. On timeout or cancellation the
-/// whole process tree is killed, so a stuck engine never outlives the job that started it.
+/// whole process tree is killed, so a stuck engine never outlives the job that started it. With
+/// <see cref="ProcessLimits"/> the tool runs under <c>prlimit</c>, which sets the limits and then executes it in place
+/// (same process), so the kernel ends it when it exceeds its memory or CPU time.
 /// </summary>
 public static class ExternalCommand
 {
@@ -14,9 +16,11 @@ public static class ExternalCommand
         IEnumerable<string> arguments,
         TimeSpan timeout,
         CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        ProcessLimits? limits = null)
     {
-        var start = new ProcessStartInfo(program)
+        var executable = limits is null ? program : "prlimit";
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -25,6 +29,14 @@ public static class ExternalCommand
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (limits is not null)
+        {
+            foreach (var argument in limits.PrlimitArguments())
+            {
+                start.ArgumentList.Add(argument);
+            }
+            start.ArgumentList.Add(program);
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -41,7 +53,7 @@ public static class ExternalCommand
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new OcrException($"Moteur OCR indisponible : '{program}' n'est pas installé.", isTransient: true, e);
+            throw new OcrException($"Moteur OCR indisponible : '{executable}' n'est pas installé.", isTransient: true, e);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -51,7 +63,12 @@ public static class ExternalCommand
         try
         {
             await process.WaitForExitAsync(deadline.Token);
-            return new CommandResult(process.ExitCode, await stdout, await stderr);
+            var result = new CommandResult(process.ExitCode, await stdout, await stderr);
+            if (limits is not null && result.ExitCode == ProcessLimits.ProgramNotFoundExitCode && result.StandardError.Contains("failed to execute", StringComparison.Ordinal))
+            {
+                throw new OcrException($"Moteur OCR indisponible : '{program}' n'est pas installé.", isTransient: true);
+            }
+            return result;
         }
         catch (OperationCanceledException)
         {

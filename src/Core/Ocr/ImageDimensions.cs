@@ -49,39 +49,72 @@ public static class ImageDimensions
         return null;
     }
 
-    private static (int, int)? Tiff(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Every page of the image: one for PNG and JPEG, each directory (IFD) of a TIFF, which Tesseract reads in turn.
+    /// Empty when the header cannot be read.
+    /// </summary>
+    public static IReadOnlyList<(int Width, int Height)> Pages(ReadOnlySpan<byte> content, string mediaType)
     {
+        if (mediaType == MediaTypes.Tiff)
+        {
+            return TiffPages(content);
+        }
+        return Read(content, mediaType) is { } size ? [size] : [];
+    }
+
+    private static (int, int)? Tiff(ReadOnlySpan<byte> content) => TiffPages(content) is [var first, ..] ? first : null;
+
+    /// <summary>Longest chain of TIFF directories followed.</summary>
+    public const int MaxTiffPages = 1000;
+
+    private static List<(int, int)> TiffPages(ReadOnlySpan<byte> content)
+    {
+        var pages = new List<(int, int)>();
         if (content.Length < 8)
         {
-            return null;
+            return pages;
         }
         var little = content[0] == (byte)'I';
+        var seen = new HashSet<uint>();
         var ifd = U32(content, little, 4);
-        if (ifd > content.Length - 2)
+        while (ifd != 0 && ifd <= content.Length - 2)
         {
-            return null;
-        }
-        int? width = null, height = null;
-        var entries = U16(content, little, (int)ifd);
-        for (var i = 0; i < entries; i++)
-        {
-            var entry = (int)ifd + 2 + i * 12;
-            if (entry + 12 > content.Length)
+            // A loop or an endless chain would keep Tesseract busy: reported as one impossible page, so it is refused.
+            if (pages.Count >= MaxTiffPages || !seen.Add(ifd))
             {
+                pages.Add((int.MaxValue, int.MaxValue));
                 break;
             }
-            var tag = U16(content, little, entry);
-            var value = U16(content, little, entry + 2) == 3 ? U16(content, little, entry + 8) : (int)Math.Min(int.MaxValue, U32(content, little, entry + 8));
-            if (tag == 256)
+            int? width = null, height = null;
+            var entries = U16(content, little, (int)ifd);
+            var next = (long)ifd + 2 + entries * 12L;
+            for (var i = 0; i < entries; i++)
             {
-                width = value;
+                var entry = (int)ifd + 2 + i * 12;
+                if (entry + 12 > content.Length)
+                {
+                    break;
+                }
+                var tag = U16(content, little, entry);
+                var value = U16(content, little, entry + 2) == 3 ? U16(content, little, entry + 8) : (int)Math.Min(int.MaxValue, U32(content, little, entry + 8));
+                if (tag == 256)
+                {
+                    width = value;
+                }
+                else if (tag == 257)
+                {
+                    height = value;
+                }
             }
-            else if (tag == 257)
+            if (width is not { } w || height is not { } h)
             {
-                height = value;
+                // No size in this directory: nothing Tesseract can decode either; stop here.
+                break;
             }
+            pages.Add((w, h));
+            ifd = next + 4 <= content.Length ? U32(content, little, (int)next) : 0;
         }
-        return width is { } w && height is { } h ? (w, h) : null;
+        return pages;
     }
 
     private static uint U32(ReadOnlySpan<byte> content, bool little, int offset) =>

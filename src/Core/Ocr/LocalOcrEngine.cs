@@ -7,8 +7,10 @@ namespace Backend.Core.Ocr;
 
 /// <summary>
 /// OCR without any cloud service: a PDF with a text layer is read by <c>pdftotext -layout</c> (exact, fast);
-/// scanned PDFs are rendered by <c>pdftoppm -r 300</c> and, like images, read by <c>tesseract</c> in TSV mode for
-/// word confidences.
+/// scanned PDFs are rendered by <c>pdftoppm</c> (300 dpi, less for pages so large that 300 dpi would exceed
+/// <see cref="MaxRenderedPixels"/>) and, like images, read by <c>tesseract</c> in TSV mode for word confidences.
+/// Sizes are known before anything is decoded (image headers, every TIFF page, PDF page boxes from <c>pdfinfo</c>),
+/// and every tool runs under <see cref="ProcessLimits"/>: a document too large to read fails once, permanently.
 /// </summary>
 public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
 {
@@ -18,9 +20,19 @@ public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
     // Tesseract otherwise starts one OpenMP thread per core per page; the queue already runs pages in parallel.
     private static readonly Dictionary<string, string> TesseractEnvironment = new() { ["OMP_THREAD_LIMIT"] = "1" };
 
+    /// <summary>Largest page pdftoppm renders: an A3 page at 300 dpi is 17.4 million pixels.</summary>
+    public const long MaxRenderedPixels = 25_000_000;
+
+    /// <summary>Below this resolution a page's text is too small to read; a page that would need less is refused.</summary>
+    public const int MinimumRenderDpi = 50;
+
+    private const int PreferredDpi = 300;
+
     private OcrSettings Settings => options.Value;
 
     private TimeSpan Timeout => TimeSpan.FromSeconds(Settings.LocalTimeoutSeconds);
+
+    private ProcessLimits Limits => new(Settings.LocalMaxMemoryMegabytes * 1024L * 1024, Settings.LocalTimeoutSeconds);
 
     public async Task<OcrResult> ReadAsync(ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken)
     {
@@ -28,9 +40,15 @@ public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
         {
             throw new OcrException("Fichier vide : aucun contenu à lire.");
         }
-        if (ImageDimensions.Read(content.Span, mediaType) is var (width, height) && (long)width * height > ImageDimensions.MaxPixels)
+        var imagePages = ImageDimensions.Pages(content.Span, mediaType);
+        for (var i = 0; i < imagePages.Count; i++)
         {
-            throw new OcrException($"Image trop grande ({width} × {height} pixels) : numérisez la facture en 300 dpi.");
+            var (width, height) = imagePages[i];
+            if ((long)width * height > ImageDimensions.MaxPixels)
+            {
+                var page = imagePages.Count > 1 ? $"page {i + 1} : " : "";
+                throw new OcrException($"Image trop grande ({page}{width} × {height} pixels) : numérisez la facture en 300 dpi.");
+            }
         }
         var work = Directory.CreateTempSubdirectory("ocr-");
         try
@@ -59,7 +77,11 @@ public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
     private async Task<OcrResult> ReadPdfAsync(string pdf, string work, CancellationToken cancellationToken)
     {
         var maxPages = Settings.MaxPages.ToString(CultureInfo.InvariantCulture);
-        var text = await ExternalCommand.RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", "-l", maxPages, pdf, "-"], Timeout, cancellationToken);
+        var text = await RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", "-l", maxPages, pdf, "-"], cancellationToken);
+        if (ExceededLimits(text))
+        {
+            throw TooHeavy();
+        }
         if (text.ExitCode != 0)
         {
             throw PdfError(text);
@@ -77,17 +99,54 @@ public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
             return new OcrResult("pdftotext", string.Join('\f', pageTexts), 1.0, pages, [], raw);
         }
 
-        // No text layer: a scan wrapped in a PDF.
-        var prefix = Path.Combine(work, "page");
-        var render = await ExternalCommand.RunAsync("pdftoppm", ["-r", "300", "-gray", "-png", "-l", maxPages, pdf, prefix], Timeout, cancellationToken);
-        if (render.ExitCode != 0)
+        // No text layer: a scan wrapped in a PDF. Each page's size decides its resolution before pdftoppm allocates anything.
+        var info = await RunAsync("pdfinfo", ["-f", "1", "-l", maxPages, "-box", pdf], cancellationToken);
+        if (ExceededLimits(info))
         {
-            throw PdfError(render);
+            throw TooHeavy();
         }
-        var images = Directory.GetFiles(work, "page*.png").Order(StringComparer.Ordinal).ToList();
-        if (images.Count == 0)
+        if (info.ExitCode != 0)
+        {
+            throw PdfError(info);
+        }
+        var sizes = PdfPageSize.Parse(info.StandardOutput);
+        if (sizes.Count == 0)
         {
             throw new OcrException("Le PDF ne contient aucune page.");
+        }
+        var plan = new List<(PdfPageSize Size, int Dpi)>();
+        foreach (var size in sizes.Take(Settings.MaxPages))
+        {
+            var dpi = size.DpiWithin(MaxRenderedPixels, PreferredDpi);
+            if (dpi < MinimumRenderDpi)
+            {
+                throw new OcrException(string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+                    $"Page {size.Page} du PDF trop grande ({size.WidthPoints / 72:0.#} × {size.HeightPoints / 72:0.#} pouces) : ce n'est pas une facture numérisée lisible."));
+            }
+            plan.Add((size, dpi));
+        }
+        var images = new List<string>();
+        foreach (var (size, dpi) in plan)
+        {
+            var page = size.Page.ToString(CultureInfo.InvariantCulture);
+            var prefix = Path.Combine(work, "page-" + size.Page.ToString("D4", CultureInfo.InvariantCulture));
+            var render = await RunAsync("pdftoppm",
+                ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", "-f", page, "-l", page, pdf, prefix], cancellationToken);
+            // Out of memory, pdftoppm says so on stderr, writes a 1×1 image and exits 0.
+            if (ExceededLimits(render))
+            {
+                throw TooHeavy();
+            }
+            if (render.ExitCode != 0)
+            {
+                throw PdfError(render);
+            }
+            var image = prefix + ".png";
+            if (!File.Exists(image))
+            {
+                throw new OcrException("PDF illisible : fichier corrompu ou tronqué.");
+            }
+            images.Add(image);
         }
         return await ReadImagesAsync(images, cancellationToken);
     }
@@ -98,8 +157,11 @@ public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
         var raw = new List<string>();
         foreach (var image in images)
         {
-            var run = await ExternalCommand.RunAsync("tesseract",
-                [image, "stdout", "-l", Settings.TesseractLanguages, "--psm", "3", "tsv"], Timeout, cancellationToken, TesseractEnvironment);
+            var run = await RunAsync("tesseract", [image, "stdout", "-l", Settings.TesseractLanguages, "--psm", "3", "tsv"], cancellationToken, TesseractEnvironment);
+            if (ExceededLimits(run))
+            {
+                throw TooHeavy();
+            }
             if (run.ExitCode != 0)
             {
                 throw new OcrException(run.StandardError.Contains("Error in pixReadStream", StringComparison.Ordinal)
@@ -126,6 +188,22 @@ public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
         return new OcrResult("tesseract", text, Math.Round(confidence, 4), pages, [],
             JsonSerializer.Serialize(new { engine = "tesseract", tsv = raw }));
     }
+
+    private Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        ExternalCommand.RunAsync(program, arguments, Timeout, cancellationToken, environment, Limits);
+
+    /// <summary>Killed for its CPU time, or out of memory under its address-space limit: the document itself is too heavy.</summary>
+    private static bool ExceededLimits(CommandResult result) =>
+        result.ExitCode is ProcessLimits.CpuTimeExceededExitCode or ProcessLimits.KilledExitCode
+        || result.StandardError.Contains("Out of memory", StringComparison.OrdinalIgnoreCase)
+        || result.StandardError.Contains("bad_alloc", StringComparison.Ordinal)
+        || result.StandardError.Contains("malloc fail", StringComparison.Ordinal)
+        || result.StandardError.Contains("Cannot allocate memory", StringComparison.Ordinal);
+
+    // Not transient: the same document would exceed the same limits on every attempt.
+    private OcrException TooHeavy() => new(
+        $"Document trop lourd à lire (plus de {Settings.LocalMaxMemoryMegabytes} Mo de mémoire ou {Settings.LocalTimeoutSeconds} s de calcul) : numérisez la facture en 300 dpi, format A4.");
 
     private static OcrException PdfError(CommandResult result)
     {

@@ -12,6 +12,12 @@ public sealed class OcrSettings : ISettings
     /// <summary>Longest run of one local tool (pdftotext, pdftoppm, tesseract on one page).</summary>
     public int LocalTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Address space of one local tool (pdftotext, pdfinfo, pdftoppm, tesseract), set with prlimit; its CPU time is
+    /// capped at <see cref="LocalTimeoutSeconds"/>. A document that needs more fails at once, permanently.
+    /// </summary>
+    public int LocalMaxMemoryMegabytes { get; set; } = 1024;
+
     /// <summary>Pages read per document; later pages are ignored (a supplier invoice rarely has more).</summary>
     public int MaxPages { get; set; } = 10;
 
@@ -27,6 +33,10 @@ public sealed class OcrSettings : ISettings
         if (LocalTimeoutSeconds is < 1 or > 600)
         {
             yield return $"Setting '{SettingName.Of(SectionName, nameof(LocalTimeoutSeconds))}' must be between 1 and 600.";
+        }
+        if (LocalMaxMemoryMegabytes is < 256 or > 65536)
+        {
+            yield return $"Setting '{SettingName.Of(SectionName, nameof(LocalMaxMemoryMegabytes))}' must be between 256 and 65536.";
         }
         if (MaxPages is < 1 or > 100)
         {

@@ -66,6 +66,27 @@ public sealed class InboxDropTests : IAsyncLifetime
         Assert.Equal(1, await _host.ScalarAsync<long>("SELECT count(*) FROM invoices"));
     }
 
+    [Fact]
+    public async Task A_symbolic_link_in_a_tenant_inbox_to_another_tenant_stored_invoice_is_never_taken_in()
+    {
+        var (otherTenant, otherKey) = await _host.CreateTenantAsync("Cabinet Durand");
+        var uploaded = await _host.UploadOkAsync(_key, TestDocuments.TextPdf(TestDocuments.SampleInvoiceLines), "confidentiel.pdf");
+        await _host.WaitForStatusAsync(_key, uploaded, InvoiceStatus.OcrCompleted, InvoiceStatus.PendingValidation);
+        var stored = Directory.GetFiles(Path.Combine(_host.BlobRoot, "invoices"), "*", SearchOption.AllDirectories).Single();
+        var otherInbox = Path.Combine(_host.BlobRoot, "inbox", otherTenant.ToString());
+        Directory.CreateDirectory(otherInbox);
+        File.CreateSymbolicLink(Path.Combine(otherInbox, "volee.pdf"), stored);
+        Directory.CreateSymbolicLink(Path.Combine(otherInbox, "dossier"), Path.GetDirectoryName(stored)!);
+        // Dropped after the links: once it is taken in, a scan has walked past them.
+        Drop($"{otherTenant}/vraie.pdf", TestDocuments.TextPdf(["Facture"]));
+
+        var listed = await WaitForInvoicesAsync(1, otherKey);
+
+        Assert.Equal(["vraie.pdf"], listed.Select(i => i.GetProperty("fileName").GetString()));
+        Assert.Equal(1, await _host.ScalarAsync<long>("SELECT count(*) FROM inbox_receipts"));
+        Assert.Equal(1, await _host.ScalarAsync<long>("SELECT count(*) FROM invoices WHERE tenant_id = @otherTenant", new { otherTenant }));
+    }
+
     /// <summary>Writes beside the inbox and renames into it, as a careful client would.</summary>
     private void Drop(string name, byte[] content)
     {
@@ -76,10 +97,10 @@ public sealed class InboxDropTests : IAsyncLifetime
         File.Move(temp, target);
     }
 
-    private async Task<List<JsonElement>> WaitForInvoicesAsync(int count) =>
+    private async Task<List<JsonElement>> WaitForInvoicesAsync(int count, string? key = null) =>
         await Eventually.MatchAsync(async () =>
         {
-            using var response = await _host.SendAsync(HttpMethod.Get, "/api/invoices", _key);
+            using var response = await _host.SendAsync(HttpMethod.Get, "/api/invoices", key ?? _key);
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             return body.GetProperty("invoices").EnumerateArray().ToList();
         }, list => list.Count >= count, TimeSpan.FromSeconds(30), $"{count} invoice(s) taken in from the inbox");

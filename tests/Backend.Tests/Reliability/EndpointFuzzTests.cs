@@ -1,6 +1,11 @@
 using Xunit.Abstractions;
 using System.Net;
 using System.Text.Json.Nodes;
+using Backend.Core.Accounting;
+using Backend.Core.Accounts;
+using Backend.Core.Health;
+using Backend.Core.Invoices;
+using Backend.Core.Licensing;
 using Backend.Tests.Infrastructure;
 using Dapper;
 using FsCheck;
@@ -25,11 +30,16 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
     private enum Auth { None, Admin, TenantAdmin, Tenant, AdminToken, TenantToken }
 
-    private sealed record Target(string Name, HttpMethod Method, Func<Random, string> Path, Auth Auth, JsonObject? Sample)
+    /// <param name="Route">The route template it exercises, as both hosts declare it: method and path after <c>api/</c>.</param>
+    private sealed record Target(string Name, HttpMethod Method, string Route, Func<Random, string> Path, Auth Auth, JsonObject? Sample)
     {
         /// <summary>A bearer value to send when the target carries no other credentials (tokens, garbage, refresh tokens in the wrong place).</summary>
         public Func<Random, string>? Bearer { get; init; }
     }
+
+    /// <summary>Every route the fuzzer exercises ("POST v1/licenses/trial"); <c>FuzzedRouteCoverageTests</c> compares them with the hosts'.</summary>
+    internal static IReadOnlyList<string> FuzzedRoutes() =>
+        Targets(new Fixtures("", "", "", "", Guid.Empty, Guid.Empty, "", Guid.Empty, "", "", "")).Select(t => $"{t.Method.Method} {t.Route}").ToList();
 
     public async Task InitializeAsync()
     {
@@ -72,9 +82,10 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private IEnumerable<Target> Targets()
+    private IEnumerable<Target> Targets() => Targets(_fixtures);
+
+    private static IEnumerable<Target> Targets(Fixtures f)
     {
-        var f = _fixtures;
         string Id(Random r) => r.Next(6) switch
         {
             0 => f.OwnInvoice.ToString(),
@@ -98,27 +109,34 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             _ => Uri.EscapeDataString(new string('a', r.Next(0, 500)) + "'--"),
         };
 
-        yield return new("trial", HttpMethod.Post, _ => "/api/v1/licenses/trial", Auth.None,
+        yield return new("trial", HttpMethod.Post, LicenseRoutes.Trial, _ => "/api/v1/licenses/trial", Auth.None,
             new JsonObject { ["machine_id"] = ReliabilityHost.NewMachineId(), ["email"] = "jean@exemple.fr", ["product"] = "easyfacture", ["version"] = "1.6.0" });
-        yield return new("activate", HttpMethod.Post, _ => "/api/v1/licenses/activate", Auth.None,
+        yield return new("activate", HttpMethod.Post, LicenseRoutes.Activate, _ => "/api/v1/licenses/activate", Auth.None,
             new JsonObject { ["machine_id"] = f.MachineId, ["activation_code"] = "ABCD-EFGH-JKLM-NPQR", ["email"] = "jean@exemple.fr" });
-        yield return new("validate", HttpMethod.Post, _ => "/api/v1/licenses/validate", Auth.None,
+        yield return new("validate", HttpMethod.Post, LicenseRoutes.Validate, _ => "/api/v1/licenses/validate", Auth.None,
             new JsonObject { ["machine_id"] = f.MachineId, ["license_key"] = f.LicenseKey });
-        yield return new("heartbeat", HttpMethod.Post, _ => "/api/v1/licenses/heartbeat", Auth.None,
+        yield return new("heartbeat", HttpMethod.Post, LicenseRoutes.Heartbeat, _ => "/api/v1/licenses/heartbeat", Auth.None,
             new JsonObject { ["machine_id"] = f.MachineId, ["license_key"] = f.LicenseKey, ["app_version"] = "1.6.0", ["os_info"] = "Windows 11" });
-        yield return new("public-key", HttpMethod.Get, _ => "/api/v1/licenses/public-key", Auth.None, null);
-        yield return new("admin revoke", HttpMethod.Delete, r => "/api/v1/admin/licenses/" + Machine(r), Auth.Admin, new JsonObject { ["reason"] = "fraude" });
-        yield return new("admin activation-codes", HttpMethod.Post, _ => "/api/v1/admin/activation-codes", Auth.Admin,
+        yield return new("public-key", HttpMethod.Get, LicenseRoutes.PublicKey, _ => "/api/v1/licenses/public-key", Auth.None, null);
+        yield return new("admin revoke", HttpMethod.Delete, LicenseRoutes.Revoke, r => "/api/v1/admin/licenses/" + Machine(r), Auth.Admin, new JsonObject { ["reason"] = "fraude" });
+        yield return new("admin activation-codes", HttpMethod.Post, LicenseRoutes.ActivationCodes, _ => "/api/v1/admin/activation-codes", Auth.Admin,
             new JsonObject { ["license_type"] = "annual", ["duration_days"] = 365, ["count"] = 1, ["expires_at"] = "2030-01-01T00:00:00Z", ["notes"] = "fuzz" });
-        yield return new("admin search", HttpMethod.Get, r => "/api/v1/admin/licenses?" + Query(r), Auth.Admin, null);
-        yield return new("admin csv", HttpMethod.Get, r => "/api/v1/admin/licenses.csv?" + Query(r), Auth.Admin, null);
-        yield return new("admin stats", HttpMethod.Get, r => "/api/v1/admin/stats?" + Query(r), Auth.Admin, null);
-        yield return new("admin tenants", HttpMethod.Post, _ => "/api/v1/admin/tenants", Auth.TenantAdmin, new JsonObject { ["name"] = "Cabinet Durand" });
-        yield return new("invoice list", HttpMethod.Get, r => "/api/invoices?" + Query(r), Auth.Tenant, null);
-        yield return new("invoice get", HttpMethod.Get, r => "/api/invoices/" + Id(r), Auth.Tenant, null);
-        yield return new("invoice patch", HttpMethod.Patch, r => "/api/invoices/" + Id(r), Auth.Tenant,
+        yield return new("admin search", HttpMethod.Get, LicenseRoutes.Search, r => "/api/v1/admin/licenses?" + Query(r), Auth.Admin, null);
+        yield return new("admin csv", HttpMethod.Get, LicenseRoutes.CsvExport, r => "/api/v1/admin/licenses.csv?" + Query(r), Auth.Admin, null);
+        yield return new("admin stats", HttpMethod.Get, LicenseRoutes.Stats, r => "/api/v1/admin/stats?" + Query(r), Auth.Admin, null);
+        yield return new("admin tenants", HttpMethod.Post, InvoiceRoutes.Tenants, _ => "/api/v1/admin/tenants", Auth.TenantAdmin, new JsonObject { ["name"] = "Cabinet Durand" });
+        yield return new("invoice list", HttpMethod.Get, InvoiceRoutes.Invoices, r => "/api/invoices?" + Query(r), Auth.Tenant, null);
+        yield return new("invoice get", HttpMethod.Get, InvoiceRoutes.Invoice, r => "/api/invoices/" + Id(r), Auth.Tenant, null);
+        yield return new("invoice patch", HttpMethod.Patch, InvoiceRoutes.Invoice, r => "/api/invoices/" + Id(r), Auth.Tenant,
             new JsonObject { ["supplierName"] = "ACME", ["invoiceNumber"] = "F-1", ["amountHt"] = 100, ["amountTva"] = 20, ["amountTtc"] = 120, ["invoiceDate"] = "2024-01-15" });
-        yield return new("invoice retry", HttpMethod.Post, r => $"/api/invoices/{Id(r)}/retry", Auth.Tenant, null);
+        yield return new("invoice retry", HttpMethod.Post, InvoiceRoutes.Retry, r => $"/api/invoices/{Id(r)}/retry", Auth.Tenant, null);
+        yield return new("invoice upload", HttpMethod.Post, InvoiceRoutes.Invoices, _ => "/api/invoices", Auth.Tenant, null);
+        yield return new("invoice upload alias", HttpMethod.Post, InvoiceRoutes.Upload, _ => "/api/upload", Auth.Tenant, null);
+        yield return new("sage export", HttpMethod.Post, AccountingRoutes.SageExport, _ => "/api/sage/export", Auth.Tenant,
+            new JsonObject { ["from"] = "2024-01-01", ["to"] = "2024-01-31" });
+        yield return new("export download", HttpMethod.Get, AccountingRoutes.ExportDownload, r => $"/api/exports/{Id(r)}/{(r.Next(3) switch { 0 => "sage", 1 => "fec", _ => Uri.EscapeDataString("../../etc") })}", Auth.Tenant, null);
+        yield return new("supplier accounts", HttpMethod.Put, AccountingRoutes.SupplierAccounts, _ => "/api/accounting/supplier-accounts", Auth.Tenant,
+            new JsonObject { ["supplierName"] = "ACME Fournitures", ["expenseAccount"] = "6064", ["supplierAccount"] = "401" });
         string Account(Random r) => r.Next(4) switch
         {
             0 => f.AccountId.ToString(),
@@ -132,23 +150,25 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             1 => f.AdminToken,
             _ => new string('x', r.Next(0, 300)),
         };
-        yield return new("auth login", HttpMethod.Post, _ => "/api/v1/auth/login", Auth.None,
+        yield return new("auth login", HttpMethod.Post, AccountRoutes.Login, _ => "/api/v1/auth/login", Auth.None,
             new JsonObject { ["email"] = f.AdminEmail, ["password"] = "pas le bon mot de passe" });
-        yield return new("auth refresh", HttpMethod.Post, _ => "/api/v1/auth/refresh", Auth.None, new JsonObject { ["refresh_token"] = "efr_" + new string('B', 43) });
-        yield return new("auth logout", HttpMethod.Post, _ => "/api/v1/auth/logout", Auth.None, new JsonObject { ["refresh_token"] = "efr_" + new string('C', 43) });
-        yield return new("auth password setup", HttpMethod.Post, _ => "/api/v1/auth/password/setup", Auth.None,
+        yield return new("auth refresh", HttpMethod.Post, AccountRoutes.Refresh, _ => "/api/v1/auth/refresh", Auth.None, new JsonObject { ["refresh_token"] = "efr_" + new string('B', 43) });
+        yield return new("auth logout", HttpMethod.Post, AccountRoutes.Logout, _ => "/api/v1/auth/logout", Auth.None, new JsonObject { ["refresh_token"] = "efr_" + new string('C', 43) });
+        yield return new("auth password setup", HttpMethod.Post, AccountRoutes.PasswordSetup, _ => "/api/v1/auth/password/setup", Auth.None,
             new JsonObject { ["token"] = "efs_" + new string('D', 43), ["password"] = "une autre phrase de passe" });
-        yield return new("auth password change", HttpMethod.Post, _ => "/api/v1/auth/password/change", Auth.TenantToken,
+        yield return new("auth password change", HttpMethod.Post, AccountRoutes.PasswordChange, _ => "/api/v1/auth/password/change", Auth.TenantToken,
             new JsonObject { ["current_password"] = "pas le bon mot de passe", ["new_password"] = "une autre phrase de passe" });
-        yield return new("admin accounts create", HttpMethod.Post, _ => "/api/v1/admin/accounts", Auth.AdminToken,
+        yield return new("admin accounts create", HttpMethod.Post, AccountRoutes.Accounts, _ => "/api/v1/admin/accounts", Auth.AdminToken,
             new JsonObject { ["email"] = f.AdminEmail, ["role"] = "tenant_user", ["tenant_id"] = Guid.NewGuid().ToString(), ["display_name"] = "X", ["password"] = "court" });
-        yield return new("admin accounts list", HttpMethod.Get, r => "/api/v1/admin/accounts?" + Query(r).Replace("pageSize", "page_size").Replace("status", "role"), Auth.Admin, null);
-        yield return new("admin accounts enable", HttpMethod.Post, r => $"/api/v1/admin/accounts/{Account(r)}/enable", Auth.AdminToken, null);
-        yield return new("admin accounts disable", HttpMethod.Post, r => $"/api/v1/admin/accounts/{Account(r)}/disable", Auth.AdminToken, null);
-        yield return new("invoice get (tenant token)", HttpMethod.Get, r => "/api/invoices/" + Id(r), Auth.TenantToken, null);
-        yield return new("admin stats (bearer token)", HttpMethod.Get, r => "/api/v1/admin/stats?" + Query(r), Auth.None, null) { Bearer = Token };
-        yield return new("health", HttpMethod.Get, _ => "/api/health", Auth.None, null);
-        yield return new("openapi", HttpMethod.Get, _ => "/api/openapi.json", Auth.None, null);
+        yield return new("admin accounts list", HttpMethod.Get, AccountRoutes.Accounts, r => "/api/v1/admin/accounts?" + Query(r).Replace("pageSize", "page_size").Replace("status", "role"), Auth.Admin, null);
+        yield return new("admin accounts enable", HttpMethod.Post, AccountRoutes.Enable, r => $"/api/v1/admin/accounts/{Account(r)}/enable", Auth.AdminToken, null);
+        yield return new("admin accounts disable", HttpMethod.Post, AccountRoutes.Disable, r => $"/api/v1/admin/accounts/{Account(r)}/disable", Auth.AdminToken, null);
+        yield return new("invoice get (tenant token)", HttpMethod.Get, InvoiceRoutes.Invoice, r => "/api/invoices/" + Id(r), Auth.TenantToken, null);
+        yield return new("admin stats (bearer token)", HttpMethod.Get, LicenseRoutes.Stats, r => "/api/v1/admin/stats?" + Query(r), Auth.None, null) { Bearer = Token };
+        yield return new("admin accounts password reset", HttpMethod.Post, AccountRoutes.PasswordReset, r => $"/api/v1/admin/accounts/{Account(r)}/password-reset", Auth.AdminToken, null);
+        yield return new("invoice file", HttpMethod.Get, InvoiceRoutes.InvoiceFile, r => $"/api/invoices/{Id(r)}/file" + (r.Next(2) == 0 ? "" : "?expires=" + r.Next() + "&sig=" + Uri.EscapeDataString(new string('z', r.Next(0, 80)))), Auth.Tenant, null);
+        yield return new("health", HttpMethod.Get, HealthRoutes.Health, _ => "/api/health", Auth.None, null);
+        yield return new("openapi", HttpMethod.Get, "openapi.json", _ => "/api/openapi.json", Auth.None, null);
     }
 
     [Fact]
@@ -260,7 +280,10 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
               (SELECT count(*) FROM job_queue),
               (SELECT string_agg(concat_ws(',', id, email, role, tenant_id, disabled_at, password_hash), ';' ORDER BY id) FROM accounts),
               (SELECT count(*) FROM session_families WHERE revoked_at IS NOT NULL),
-              (SELECT count(*) FROM password_setup_tokens)))
+              (SELECT count(*) FROM password_setup_tokens),
+
+              (SELECT string_agg(concat_ws(',', tenant_id, supplier_key, expense_account, supplier_account), ';' ORDER BY tenant_id, supplier_key) FROM supplier_accounts),
+              (SELECT count(*) FROM export_batches)))
             """) ?? "";
     }
 }

@@ -33,6 +33,34 @@ public sealed class HostileInputRegressionTests : IAsyncLifetime
     private static byte[] WithInvalidUtf8(string before, string after) => [.. Encoding.UTF8.GetBytes(before), 0xE2, 0x28, 0xA1, .. Encoding.UTF8.GetBytes(after)];
 
     [Fact]
+    public async Task Nul_and_invalid_utf8_on_the_accounting_endpoints_are_400s_with_nothing_stored()
+    {
+        var (_, tenantKey) = await _host.CreateTenantAsync();
+        HttpRequestMessage Request(HttpMethod method, string path, byte[] body)
+        {
+            var request = new HttpRequestMessage(method, path) { Content = Json(body) };
+            request.Headers.Add("X-Api-Key", tenantKey);
+            return request;
+        }
+        var requests = new[]
+        {
+            Request(HttpMethod.Put, "/api/accounting/supplier-accounts", Encoding.UTF8.GetBytes("{\"supplierName\":\"ACME\\u0000\",\"expenseAccount\":\"6064\"}")),
+            Request(HttpMethod.Put, "/api/accounting/supplier-accounts", WithInvalidUtf8("{\"supplierName\":\"", "\",\"expenseAccount\":\"6064\"}")),
+            Request(HttpMethod.Post, "/api/sage/export", WithInvalidUtf8("{\"from\":\"2024-01-01\",\"to\":\"", "\"}")),
+        };
+
+        foreach (var request in requests)
+        {
+            var (status, body) = await _host.SendAsync(request);
+            Assert.True(status == HttpStatusCode.BadRequest, $"{request.Method} {request.RequestUri}: {(int)status} {body}");
+            ErrorEnvelope.Assert(status, body);
+        }
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM supplier_accounts"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM export_batches"));
+    }
+
+    [Fact]
     public async Task Invalid_utf8_in_a_string_is_a_400_on_license_tenant_and_invoice_endpoints()
     {
         var (_, tenantKey) = await _host.CreateTenantAsync();

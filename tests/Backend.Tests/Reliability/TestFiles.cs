@@ -77,6 +77,64 @@ public static class TestFiles
         return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", header), .. Chunk("IDAT", raw.ToArray()), .. Chunk("IEND", [])];
     }
 
+    /// <summary>
+    /// A little-endian 8-bit grayscale TIFF, one directory per page, each page one Deflate strip of white pixels.
+    /// With <paramref name="fullData"/> false the strips hold a single row: the header still declares the full size.
+    /// </summary>
+    public static byte[] Tiff(IReadOnlyList<(int Width, int Height)> pages, bool fullData = true)
+    {
+        var strips = pages.Select(p =>
+        {
+            using var raw = new MemoryStream();
+            using (var zlib = new System.IO.Compression.ZLibStream(raw, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            {
+                var row = Enumerable.Repeat((byte)255, p.Width).ToArray();
+                for (var y = 0; y < (fullData ? p.Height : 1); y++)
+                {
+                    zlib.Write(row);
+                }
+            }
+            return raw.ToArray();
+        }).ToList();
+        const int entries = 9;
+        using var file = new MemoryStream();
+        using var writer = new BinaryWriter(file);
+        writer.Write("II"u8);
+        writer.Write((ushort)42);
+        writer.Write(8u); // first directory right after the header; strips follow the directories
+        var directorySize = 2 + entries * 12 + 4;
+        var stripOffset = 8 + pages.Count * directorySize;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var (width, height) = pages[i];
+            writer.Write((ushort)entries);
+            void Entry(ushort tag, ushort type, uint value)
+            {
+                writer.Write(tag);
+                writer.Write(type);
+                writer.Write(1u);
+                writer.Write(value);
+            }
+            Entry(256, 4, (uint)width);
+            Entry(257, 4, (uint)height);
+            Entry(258, 3, 8);       // bits per sample
+            Entry(259, 3, 8);       // compression: Deflate
+            Entry(262, 3, 1);       // photometric: black is zero
+            Entry(273, 4, (uint)stripOffset);
+            Entry(277, 3, 1);       // samples per pixel
+            Entry(278, 4, (uint)height); // rows per strip: one strip
+            Entry(279, 4, (uint)strips[i].Length);
+            writer.Write(i + 1 < pages.Count ? (uint)(8 + (i + 1) * directorySize) : 0u);
+            stripOffset += strips[i].Length;
+        }
+        foreach (var strip in strips)
+        {
+            writer.Write(strip);
+        }
+        writer.Flush();
+        return file.ToArray();
+    }
+
     private static uint Crc32(byte[] data)
     {
         var crc = 0xFFFFFFFFu;

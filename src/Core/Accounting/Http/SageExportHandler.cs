@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Backend.Core.Accounting.Export;
 using Backend.Core.Audit;
 using Backend.Core.Http;
@@ -18,6 +17,7 @@ namespace Backend.Core.Accounting.Http;
 public sealed class SageExportHandler(TenantAuthenticator authenticator, AccountingExport export, IExportLinkIssuer links, AuditTrail audit)
 {
     private const int MaxBodyBytes = 4096;
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "from", "to" };
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -30,54 +30,24 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
         {
             return await RespondAsync(context, await export.RunPendingAsync(tenantId.Value, context.RequestAborted));
         }
-        var (document, problem, tooLarge) = await JsonBody.ReadObjectAsync(context.Request, MaxBodyBytes);
-        if (tooLarge)
+        var body = await JsonObjectBody.ReadAsync(context, MaxBodyBytes, Members);
+        if (body.Error is not null)
         {
-            return ApiError.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Corps de requête trop volumineux.");
+            return body.Error;
         }
-        if (document is null)
+        var fields = body.Fields!;
+        var from = DateOf(fields, "from");
+        var to = DateOf(fields, "to");
+        if (fields.HasErrors)
         {
-            return Invalid(context, problem!.Value.Key, problem.Value.Value);
-        }
-
-        DateOnly? from = null, to = null;
-        using (document)
-        {
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.Name is not ("from" or "to"))
-                {
-                    return Invalid(context, property.Name, "champ inconnu ; champs attendus : from, to");
-                }
-                if (property.Value.ValueKind != JsonValueKind.String
-                    || !DateOnly.TryParseExact(property.Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    return Invalid(context, property.Name, "date attendue au format AAAA-MM-JJ");
-                }
-                if (property.Name == "from")
-                {
-                    from = date;
-                }
-                else
-                {
-                    to = date;
-                }
-            }
-        }
-        if (from is null)
-        {
-            return Invalid(context, "from", "champ requis (AAAA-MM-JJ)");
-        }
-        if (to is null)
-        {
-            return Invalid(context, "to", "champ requis (AAAA-MM-JJ)");
+            return ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Requête invalide.", fields.Errors);
         }
         if (from > to)
         {
             return Invalid(context, "to", "doit être postérieure ou égale à from");
         }
 
-        return await RespondAsync(context, await export.RunAsync(tenantId.Value, from.Value, to.Value, context.RequestAborted));
+        return await RespondAsync(context, await export.RunAsync(tenantId.Value, from!.Value, to!.Value, context.RequestAborted));
     }
 
     private async Task<IResult> RespondAsync(HttpContext context, ExportBatch batch)
@@ -105,6 +75,21 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
     private static bool HasNoBody(HttpRequest request) =>
         request.ContentLength == 0
         || (request.ContentLength is null && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false });
+
+    private static DateOnly? DateOf(RequestFields fields, string name)
+    {
+        var text = fields.String(name, 10, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            fields.AddError(name, "date attendue au format AAAA-MM-JJ");
+            return null;
+        }
+        return date;
+    }
 
     private static IResult Invalid(HttpContext context, string field, string problem) =>
         ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Requête invalide.",

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Backend.Core.Http;
 using Backend.Core.Invoices.Tenants;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +12,7 @@ namespace Backend.Core.Accounting.Http;
 public sealed class SupplierAccountsHandler(TenantAuthenticator authenticator, SupplierAccountStore store, IOptions<AccountingSettings> options)
 {
     private const int MaxBodyBytes = 4096;
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "supplierName", "expenseAccount", "supplierAccount" };
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -21,65 +21,35 @@ public sealed class SupplierAccountsHandler(TenantAuthenticator authenticator, S
         {
             return failure!;
         }
-        var (document, problem, tooLarge) = await JsonBody.ReadObjectAsync(context.Request, MaxBodyBytes);
-        if (tooLarge)
+        var body = await JsonObjectBody.ReadAsync(context, MaxBodyBytes, Members);
+        if (body.Error is not null)
         {
-            return ApiError.Result(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Corps de requête trop volumineux.");
+            return body.Error;
         }
-        if (document is null)
-        {
-            return Invalid(context, problem!.Value.Key, problem.Value.Value);
-        }
+        var fields = body.Fields!;
         var length = options.Value.AccountNumberLength;
-        string? supplierName = null, expense = null, supplier = null;
-        using (document)
+        var supplierName = fields.String("supplierName", 500, required: true)?.Trim();
+        // 13 characters: the longest account the chart allows (and the supplier_accounts CHECKs accept), trailing zeros included.
+        var expense = fields.String("expenseAccount", 13, required: false)?.Trim();
+        var supplier = fields.String("supplierAccount", 13, required: false)?.Trim();
+        if (supplierName is not null && SupplierAccountStore.KeyOf(supplierName).Length == 0)
         {
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var value = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString()!.Trim(),
-                    JsonValueKind.Null => null,
-                    _ => "\0",
-                };
-                if (value == "\0")
-                {
-                    return Invalid(context, property.Name, "chaîne ou null attendu");
-                }
-                switch (property.Name)
-                {
-                    case "supplierName":
-                        supplierName = value;
-                        break;
-                    case "expenseAccount":
-                        if (value is not null && (AccountNumber.Normalize(value, length) is not { } e || e[0] is not ('6' or '2')))
-                        {
-                            return Invalid(context, property.Name, $"compte de classe 6 ou 2 d'au plus {length} chiffres attendu");
-                        }
-                        expense = value;
-                        break;
-                    case "supplierAccount":
-                        if (value is not null && (AccountNumber.Normalize(value, length) is not { } s || !s.StartsWith("40", StringComparison.Ordinal)))
-                        {
-                            return Invalid(context, property.Name, $"compte fournisseur 40x d'au plus {length} chiffres attendu");
-                        }
-                        supplier = value;
-                        break;
-                    default:
-                        return Invalid(context, property.Name, "champ inconnu ; champs attendus : supplierName, expenseAccount, supplierAccount");
-                }
-            }
+            fields.AddError("supplierName", "nom du fournisseur requis (1 à 500 caractères)");
         }
-        if (string.IsNullOrEmpty(supplierName) || supplierName.Length > 500 || SupplierAccountStore.KeyOf(supplierName).Length == 0)
+        if (expense is not null && (AccountNumber.Normalize(expense, length) is not { } e || e[0] is not ('6' or '2')))
         {
-            return Invalid(context, "supplierName", "nom du fournisseur requis (1 à 500 caractères)");
+            fields.AddError("expenseAccount", $"compte de classe 6 ou 2 d'au plus {length} chiffres attendu");
+        }
+        if (supplier is not null && (AccountNumber.Normalize(supplier, length) is not { } s || !s.StartsWith("40", StringComparison.Ordinal)))
+        {
+            fields.AddError("supplierAccount", $"compte fournisseur 40x d'au plus {length} chiffres attendu");
+        }
+        if (fields.HasErrors)
+        {
+            return ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Requête invalide.", fields.Errors);
         }
         var accounts = new SupplierAccountOverride(expense, supplier);
-        await store.SaveAsync(tenantId.Value, supplierName, accounts, context.RequestAborted);
+        await store.SaveAsync(tenantId.Value, supplierName!, accounts, context.RequestAborted);
         return Results.Json(new { success = true, supplierName, expenseAccount = expense, supplierAccount = supplier }, JsonDefaults.CamelCase);
     }
-
-    private static IResult Invalid(HttpContext context, string field, string problem) =>
-        ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Requête invalide.",
-            new Dictionary<string, string> { [field] = problem });
 }
