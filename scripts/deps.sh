@@ -13,6 +13,9 @@ command -v pgbench >/dev/null 2>&1 || missing+=(postgresql-contrib)
 [ -x /usr/bin/convert-im6.q16 ] || [ -x /usr/bin/magick ] || missing+=(imagemagick)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+# tests/Backend.Tests/Deployment: the reverse proxy of deploy/vps and the checker of its systemd units.
+command -v caddy >/dev/null 2>&1 || missing+=(caddy)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -23,3 +26,8 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 log "installing ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian's caddy package enables and starts caddy.service (a welcome page on port 80) where systemd runs;
+# the tests run their own Caddy, so a machine that only builds and tests gets none listening.
+if [[ " ${missing[*]} " == *" caddy "* ]] && [ -d /run/systemd/system ]; then
+  $SUDO systemctl disable --now caddy.service >/dev/null 2>&1 || true
+fi
