@@ -48,9 +48,12 @@ public static class ProxyClients
                 chain.ChainPolicy.CustomTrustStore.Add(trustedRoot);
                 chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
                 // The intermediate comes from the handshake.
-                foreach (var element in presented?.ChainElements ?? [])
+                if (presented is not null)
                 {
-                    chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                    foreach (var element in presented.ChainElements)
+                    {
+                        chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                    }
                 }
                 var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
                 return chain.Build(leaf);

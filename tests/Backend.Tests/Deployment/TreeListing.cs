@@ -13,7 +13,7 @@ public static class TreeListing
         {
             var relative = Path.GetRelativePath(root, path);
             var info = new FileInfo(path);
-            var mode = Convert.ToString((int)File.GetUnixFileMode(path), 8);
+            var mode = OperatingSystem.IsWindows() ? "" : Convert.ToString((int)File.GetUnixFileMode(path), 8);
             if (info.LinkTarget is { } target)
             {
                 lines.Add($"{relative} link {target}");

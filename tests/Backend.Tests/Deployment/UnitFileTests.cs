@@ -73,7 +73,10 @@ public sealed class UnitFileTests : IDisposable
         var target = Path.Combine(_root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Copy(source, target);
-        File.SetUnixFileMode(target, File.GetUnixFileMode(source));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(target, File.GetUnixFileMode(source));
+        }
     }
 
     private static void CopyDirectory(string source, string target)
