@@ -162,8 +162,9 @@ setting BlobStore__RootPath 'echo /var/lib/easyfacture/blobs'
 setting Licensing__TrustedProxies 'echo 127.0.0.1'
 setting Licensing__AdminApiKey 'openssl rand -hex 32'
 setting Licensing__SigningPrivateKey 'openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0'
-setting Encryption__ActiveKeyId 'echo k1'
-setting Encryption__Keys__k1 'openssl rand -base64 32'
+# Key id local1: appsettings.json declares that id, and every declared key must be a valid one.
+setting Encryption__ActiveKeyId 'echo local1'
+setting Encryption__Keys__local1 'openssl rand -base64 32'
 [ "$(stat -c %a "$ENV_FILE")" = 600 ] || chmod 600 "$ENV_FILE"
 set_owner "$ENV_FILE" "$APP_USER:$APP_USER"
 DB_PASSWORD="$(sed -n 's/^Database__ConnectionString=.*Password=\([^;]*\).*/\1/p' "$ENV_FILE")"

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Backend.Tests.Configuration;
 using Backend.Tests.Infrastructure;
 
@@ -18,6 +20,8 @@ public sealed class UpgradeScriptTests : IAsyncLifetime
     private ThrowawayPostgres _postgres = null!;
 
     private string PidFile => Path.Combine(_root, "run/app.pid");
+
+    private string AppLog => Path.Combine(_root, "run/app.log");
 
     private string Restart => "bash " + Path.Combine(_root, "run/restart.sh");
 
@@ -55,10 +59,13 @@ public sealed class UpgradeScriptTests : IAsyncLifetime
     [Fact]
     public async Task A_release_that_does_not_become_healthy_is_rolled_back_and_a_good_one_is_kept()
     {
+        // The installed release on nothing but install.sh's backend.env: generated secrets, role, password, key ids.
         var restart = await ProgramRun.RunAsync("bash", ["-c", Restart], TimeSpan.FromSeconds(10));
         Assert.True(restart.ExitCode == 0, restart.ToString());
         await WaitHealthyAsync();
         var installed = CurrentTarget();
+        // Its logs are JSON lines (journald keeps one entry per line).
+        Assert.Contains(File.ReadLines(AppLog), IsJsonLogLine);
 
         // A release whose assembly is garbage: the process dies at start, /api/health never answers.
         var broken = Release();
@@ -103,17 +110,40 @@ public sealed class UpgradeScriptTests : IAsyncLifetime
         return response.StatusCode;
     }
 
-    private Task WaitHealthyAsync() => Eventually.TrueAsync(async () =>
+    private async Task WaitHealthyAsync()
     {
         try
         {
-            return await HealthAsync() == HttpStatusCode.OK;
+            await Eventually.TrueAsync(async () =>
+            {
+                try
+                {
+                    return await HealthAsync() == HttpStatusCode.OK;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    return false;
+                }
+            }, TimeSpan.FromSeconds(60), "current's release answers /api/health");
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (TimeoutException e)
+        {
+            var log = File.Exists(AppLog) ? File.ReadAllText(AppLog) : "(no log)";
+            throw new TimeoutException(e.Message + "\napp log:\n" + log[Math.Max(0, log.Length - 4000)..], e);
+        }
+    }
+
+    private static bool IsJsonLogLine(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject entry && entry["LogLevel"] is not null && entry["Category"] is not null;
+        }
+        catch (JsonException)
         {
             return false;
         }
-    }, TimeSpan.FromSeconds(60), "the installed release answers /api/health");
+    }
 
     /// <summary>What systemctl restart would do: stop the running app, start current's with backend.env.</summary>
     private void WriteRestartScript()
