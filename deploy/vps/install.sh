@@ -130,8 +130,9 @@ fi
 case "$VERSION" in */*|.*|"") echo "bad version name '$VERSION'" >&2; exit 2 ;; esac
 if [ ! -d "$OPT/releases/$VERSION" ]; then
   cp -a "$RELEASE" "$OPT/releases/.$VERSION.partial"
-  chmod -R go-w "$OPT/releases/.$VERSION.partial"
+  chmod -R u+rwX,go+rX,go-w "$OPT/releases/.$VERSION.partial"  # readable by the service user, writable by root only
   mv "$OPT/releases/.$VERSION.partial" "$OPT/releases/$VERSION"
+  touch "$OPT/releases/$VERSION"  # upgrade.sh keeps the newest releases by this time
   log "release $VERSION in ${OPT#"$ROOT"}/releases"
 fi
 if [ ! -L "$OPT/current" ]; then

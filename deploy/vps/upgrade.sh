@@ -68,11 +68,14 @@ if [ -z "$ROOT" ]; then
   log "dumping the database first"
   systemctl start easyfacture-backup.service
 fi
+created=0
 if [ ! -d "$OPT/releases/$VERSION" ]; then
+  created=1
   rm -rf "$OPT/releases/.$VERSION.partial"
   cp -a "$RELEASE" "$OPT/releases/.$VERSION.partial"
-  chmod -R go-w "$OPT/releases/.$VERSION.partial"
+  chmod -R u+rwX,go+rX,go-w "$OPT/releases/.$VERSION.partial"  # readable by the service user, writable by root only
   mv "$OPT/releases/.$VERSION.partial" "$OPT/releases/$VERSION"
+  touch "$OPT/releases/$VERSION"  # cp -a kept the build's time; old releases are pruned by install time
 fi
 
 log "switching $previous -> releases/$VERSION"
@@ -91,6 +94,8 @@ fi
 log "releases/$VERSION did not answer 200 on /api/health within ${TIMEOUT}s: rolling back to $previous"
 [ -n "$ROOT" ] || journalctl -u easyfacture-backend.service -n 30 --no-pager >&2 || true
 point_current "$previous"
+# A release unpacked by this run goes too, so a corrected archive of the same name is unpacked afresh next time.
+[ "$created" = 0 ] || rm -rf "${OPT:?}/releases/$VERSION"
 restart
 if healthy; then
   log "rolled back: $previous is healthy again"

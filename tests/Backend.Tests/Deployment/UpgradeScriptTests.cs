@@ -75,6 +75,7 @@ public sealed class UpgradeScriptTests : IAsyncLifetime
         Assert.True(failed.ExitCode == 1, failed.ToString());
         Assert.Contains("rolling back", failed.Stderr);
         Assert.Equal(installed, CurrentTarget());
+        Assert.False(Directory.Exists(Path.Combine(_root, "opt/easyfacture/releases/2.0.0-broken")));
         await WaitHealthyAsync();
 
         var good = await UpgradeAsync(Release(), "2.0.1", timeoutSeconds: 40);
