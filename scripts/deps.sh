@@ -15,6 +15,9 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # The local OCR engine runs every tool under prlimit (memory and CPU limits).
 command -v prlimit >/dev/null 2>&1 || missing+=(util-linux)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+# tests/Backend.Tests/Deployment: the reverse proxy of deploy/vps and the checker of its systemd units.
+command -v caddy >/dev/null 2>&1 || missing+=(caddy)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -25,3 +28,8 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 log "installing ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian's caddy package enables and starts caddy.service (a welcome page on port 80) where systemd runs;
+# the tests run their own Caddy, so a machine that only builds and tests gets none listening.
+if [[ " ${missing[*]} " == *" caddy "* ]] && [ -d /run/systemd/system ]; then
+  $SUDO systemctl disable --now caddy.service >/dev/null 2>&1 || true
+fi
