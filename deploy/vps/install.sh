@@ -166,6 +166,14 @@ setting Licensing__SigningPrivateKey 'openssl genpkey -algorithm EC -pkeyopt ec_
 # Key id local1: appsettings.json declares that id, and every declared key must be a valid one.
 setting Encryption__ActiveKeyId 'echo local1'
 setting Encryption__Keys__local1 'openssl rand -base64 32'
+# People's access tokens (HMAC key); same key id rule as the encryption key.
+setting AccessTokens__ActiveKeyId 'echo local1'
+setting AccessTokens__Keys__local1 'openssl rand -base64 32'
+# The first admin account of the web console, when an address is given (its password: grep the env file).
+if [ -n "${BOOTSTRAP_ADMIN_EMAIL:-}" ]; then
+  setting Accounts__BootstrapAdminEmail "echo $BOOTSTRAP_ADMIN_EMAIL"
+  setting Accounts__BootstrapAdminPassword 'openssl rand -base64 18'
+fi
 [ "$(stat -c %a "$ENV_FILE")" = 600 ] || chmod 600 "$ENV_FILE"
 set_owner "$ENV_FILE" "$APP_USER:$APP_USER"
 DB_PASSWORD="$(sed -n 's/^Database__ConnectionString=.*Password=\([^;]*\).*/\1/p' "$ENV_FILE")"
