@@ -8,6 +8,7 @@ using Backend.Core;
 using Backend.Core.Data;
 using Backend.Core.Invoices;
 using Backend.Core.Invoices.Extraction;
+using Backend.Core.Invoices.Structured;
 using Backend.Core.Jobs;
 using Backend.Core.Ocr;
 using Backend.Core.Security;
@@ -49,7 +50,8 @@ try
         Keys = new() { ["bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
     }));
     var engine = new LocalOcrEngine(Options.Create(new OcrSettings()));
-    var attempt = new OcrAttempt(store, blobs, engine, new InvoiceFieldExtractor(), cipher, queue,
+    var extractor = new InvoiceFieldExtractor();
+    var attempt = new OcrAttempt(store, blobs, engine, extractor, new StructuredInvoiceReader(extractor), cipher, queue,
         Options.Create(new InvoicePipelineSettings()), NullLogger<OcrAttempt>.Instance);
 
     var tenant = Guid.CreateVersion7();

@@ -2,6 +2,7 @@ using Backend.Core.Configuration;
 using Backend.Core.Invoices.Extraction;
 using Backend.Core.Invoices.Http;
 using Backend.Core.Invoices.SelfHosted;
+using Backend.Core.Invoices.Structured;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Jobs;
 using Backend.Core.Ocr;
@@ -35,6 +36,7 @@ public static class InvoicesServiceCollectionExtensions
         services.AddTextractClient();
         services.AddSingleton<IOcrEngine>(OcrEngineSelector.Select);
         services.TryAddSingleton<IInvoiceFieldExtractor, InvoiceFieldExtractor>();
+        services.AddSingleton<StructuredInvoiceReader>();
 
         services.AddSingleton<OcrAttempt>();
         services.AddSingleton<OcrJobHandler>();
