@@ -61,7 +61,6 @@ public sealed class StructuredInvoiceReader(IInvoiceFieldExtractor extractor)
                 {
                     return StructuredRead.NotStructured;
                 }
-                invoice = Parse(found.Xml);
             }
             catch (StructuredInvoiceException e)
             {
@@ -71,6 +70,14 @@ public sealed class StructuredInvoiceReader(IInvoiceFieldExtractor extractor)
             {
                 // PdfPig meeting a broken object while resolving the attachment.
                 return StructuredRead.Fallback($"Factur-X illisible (pièce jointe inaccessible : {e.GetType().Name}).");
+            }
+            try
+            {
+                invoice = Parse(found.Xml);
+            }
+            catch (StructuredInvoiceException e)
+            {
+                return StructuredRead.Fallback($"Factur-X illisible (pièce jointe {found.FileName} : {e.Message})");
             }
 
             var pageText = PageText(document);
