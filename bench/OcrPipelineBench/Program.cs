@@ -67,6 +67,10 @@ try
     await RunAsync("warm-up", pdf, MediaTypes.Pdf, 5, 1, print: false);
     await RunAsync("text-layer PDF (pdftotext)", pdf, MediaTypes.Pdf, textCount, concurrency, print: true);
     await RunAsync("scanned A4 page, 300 dpi PNG (tesseract)", scan, MediaTypes.Png, scanCount, concurrency, print: true);
+    // A Factur-X of the corpus generator: its CII read from the PDF in-process, no external process.
+    var facturX = Backend.Bench.InvoiceCorpus.InvoiceGenerator.GenerateEInvoice(20261128, 0).FacturXPdf;
+    await RunAsync("warm-up", facturX, MediaTypes.Pdf, 5, 1, print: false);
+    await RunAsync("Factur-X PDF (XML read in-process)", facturX, MediaTypes.Pdf, textCount, concurrency, print: true);
 
     async Task RunAsync(string name, byte[] content, string mediaType, int count, int parallel, bool print)
     {
