@@ -140,36 +140,36 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
         var vat = outcome.Structured is { } structured
             ? structured.VatBreakdown.Select(v => (Category: v.CategoryCode, v.Rate, v.BaseAmount, v.TaxAmount))
             : outcome.Fields.VatBreakdown.Select(v => (Category: "S", Rate: (decimal?)v.Rate, v.BaseAmount, v.TaxAmount));
-        var vatRows = vat
-            .Where(v => Money(v.BaseAmount) is not null && Money(v.TaxAmount) is not null)
-            .Select((v, i) => new
-            {
-                id, lineNo = i + 1, category = Clip(v.Category.Trim(), 3) is { Length: > 0 } c ? c : "S", rate = Rate(v.Rate),
-                baseAmount = Money(v.BaseAmount), taxAmount = Money(v.TaxAmount),
-            })
-            .ToList();
-        if (vatRows.Count > 0)
+        var vatRows = vat.Where(v => Money(v.BaseAmount) is not null && Money(v.TaxAmount) is not null).ToList();
+        var items = (outcome.Structured?.Lines ?? []).Where(l => Money(l.NetAmount) is not null).ToList();
+        if (vatRows.Count == 0 && items.Count == 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO invoice_vat_lines (invoice_id, line_no, category_code, rate, base_amount, tax_amount)
-                VALUES (@id, @lineNo, @category, @rate, @baseAmount, @taxAmount)
-                """, vatRows, transaction, cancellationToken: cancellationToken));
+            return;
         }
-        var itemRows = (outcome.Structured?.Lines ?? [])
-            .Where(l => Money(l.NetAmount) is not null)
-            .Select((l, i) => new
+        // One round trip for all rows: an e-invoice may carry hundreds of lines.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO invoice_vat_lines (invoice_id, line_no, category_code, rate, base_amount, tax_amount)
+            SELECT @id, n, c, r, b, t FROM unnest(@vatCategory, @vatRate, @vatBase, @vatTax) WITH ORDINALITY AS v(c, r, b, t, n);
+            INSERT INTO invoice_line_items (invoice_id, line_no, description, quantity, unit_code, unit_price, net_amount, vat_rate, vat_category)
+            SELECT @id, n, d, q, u, p, a, r, c FROM unnest(@description, @quantity, @unitCode, @unitPrice, @netAmount, @itemRate, @itemCategory)
+                   WITH ORDINALITY AS i(d, q, u, p, a, r, c, n);
+            """,
+            new
             {
-                id, lineNo = i + 1, description = Clip(l.Description, 1000), quantity = Quantity(l.Quantity), unitCode = Clip(l.UnitCode, 10),
-                unitPrice = Quantity(l.UnitPrice), netAmount = Money(l.NetAmount), vatRate = Rate(l.VatRate), vatCategory = Clip(l.VatCategory, 3),
-            })
-            .ToList();
-        if (itemRows.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO invoice_line_items (invoice_id, line_no, description, quantity, unit_code, unit_price, net_amount, vat_rate, vat_category)
-                VALUES (@id, @lineNo, @description, @quantity, @unitCode, @unitPrice, @netAmount, @vatRate, @vatCategory)
-                """, itemRows, transaction, cancellationToken: cancellationToken));
-        }
+                id,
+                vatCategory = vatRows.Select(v => Clip(v.Category.Trim(), 3) is { Length: > 0 } c ? c : "S").ToArray(),
+                vatRate = vatRows.Select(v => Rate(v.Rate)).ToArray(),
+                vatBase = vatRows.Select(v => Money(v.BaseAmount)).ToArray(),
+                vatTax = vatRows.Select(v => Money(v.TaxAmount)).ToArray(),
+                description = items.Select(l => Clip(l.Description, 1000)).ToArray(),
+                quantity = items.Select(l => Quantity(l.Quantity)).ToArray(),
+                unitCode = items.Select(l => Clip(l.UnitCode, 10)).ToArray(),
+                unitPrice = items.Select(l => Quantity(l.UnitPrice)).ToArray(),
+                netAmount = items.Select(l => Money(l.NetAmount)).ToArray(),
+                itemRate = items.Select(l => Rate(l.VatRate)).ToArray(),
+                itemCategory = items.Select(l => Clip(l.VatCategory, 3)).ToArray(),
+            },
+            transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>The stored VAT breakdown and lines of an invoice (empty for rows stored before they were kept).</summary>

@@ -55,8 +55,8 @@ public sealed class EInvoicePipelineTests : IAsyncLifetime
         Assert.Equal(32000.00m, lines.Sum(l => decimal.Parse(l.GetProperty("netAmount").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
         var entries = invoice.GetProperty("accountingEntries").EnumerateArray().ToList();
         Assert.Equal("38400.00", entries.Single(e => e.GetProperty("accountNumber").GetString()!.StartsWith("401")).GetProperty("credit").GetString());
-        // The page, read in-process, is what the user sees as the OCR text.
-        Assert.Contains("FA-2025-00256", invoice.GetProperty("ocrText").GetString());
+        // The XML rendered as text is what the user sees as the OCR text.
+        Assert.Contains("Numéro : FA-2025-00256", invoice.GetProperty("ocrText").GetString());
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Backend.Core.Invoices.Extraction;
 using Backend.Core.Ocr;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace Backend.Core.Invoices.Structured;
 
@@ -15,8 +14,6 @@ namespace Backend.Core.Invoices.Structured;
 /// </summary>
 public sealed class StructuredInvoiceReader(IInvoiceFieldExtractor extractor)
 {
-    private const int MaxPagesForTotalCheck = 3;
-
     public StructuredRead Read(ReadOnlyMemory<byte> content, string mediaType) => mediaType switch
     {
         MediaTypes.Xml => ReadXml(content.Span),
@@ -80,14 +77,12 @@ public sealed class StructuredInvoiceReader(IInvoiceFieldExtractor extractor)
                 return StructuredRead.Fallback($"Factur-X illisible (pièce jointe {found.FileName} : {e.Message})");
             }
 
-            var pageText = PageText(document);
             var issues = En16931Arithmetic.Check(invoice.Totals).ToList();
-            if (invoice.Totals.GrandTotal is { } total && PrintedTotalCheck.Compare(total, pageText, extractor) is { } disagreement)
+            if (invoice.Totals.GrandTotal is { } total && PrintedTotalCheck.Compare(document, total, extractor) is { } disagreement)
             {
                 issues.Add(disagreement);
             }
-            var text = pageText.Count(char.IsLetterOrDigit) > 0 ? pageText : PlainText(invoice);
-            return new StructuredRead(invoice, EInvoiceEngines.FacturX, text, Raw(EInvoiceEngines.FacturX, found.FileName, found.Xml), issues, null);
+            return new StructuredRead(invoice, EInvoiceEngines.FacturX, PlainText(invoice), Raw(EInvoiceEngines.FacturX, found.FileName, found.Xml), issues, null);
         }
     }
 
@@ -104,23 +99,6 @@ public sealed class StructuredInvoiceReader(IInvoiceFieldExtractor extractor)
             return UblInvoiceReader.Read(document);
         }
         throw new StructuredInvoiceException($"Racine XML {{{Clip(root.NamespaceName)}}}{Clip(root.LocalName)} : ni UBL Invoice/CreditNote, ni CII CrossIndustryInvoice.");
-    }
-
-    private static string PageText(PdfDocument document)
-    {
-        var pages = new List<string>();
-        try
-        {
-            for (var n = 1; n <= Math.Min(document.NumberOfPages, MaxPagesForTotalCheck); n++)
-            {
-                pages.Add(ContentOrderTextExtractor.GetText(document.GetPage(n)));
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A page PdfPig cannot lay out leaves the total check without text; the XML is still read.
-        }
-        return string.Join('\f', pages);
     }
 
     /// <summary>The XML's content as a reader would list it, for display and the accounting keywords.</summary>
