@@ -22,31 +22,3 @@ public sealed record StructuredInvoice(
     /// <summary>UNTDID 1001 codes of credit notes: their amounts are booked negative.</summary>
     public static readonly IReadOnlySet<string> CreditNoteTypes = new HashSet<string>(StringComparer.Ordinal) { "381", "261", "396", "502", "503", "81", "83", "532" };
 }
-
-/// <summary>One rate of the VAT breakdown (BG-23), signed like the invoice's amounts.</summary>
-/// <param name="CategoryCode">UNCL 5305: S standard, Z zero, E exempt, AE reverse charge, K intra-EU, G export, O outside scope, L/M Canaries/Ceuta.</param>
-public sealed record VatBreakdownLine(string CategoryCode, decimal? Rate, decimal BaseAmount, decimal TaxAmount);
-
-/// <summary>One invoice line (BG-25), signed like the invoice's amounts.</summary>
-public sealed record InvoiceLineItem(
-    string? Description,
-    decimal? Quantity,
-    string? UnitCode,
-    decimal? UnitPrice,
-    decimal NetAmount,
-    decimal? VatRate,
-    string? VatCategory);
-
-/// <summary>The document's monetary totals (BG-22) as written, before any credit-note sign.</summary>
-public sealed record DocumentTotals(
-    decimal? LineTotal,
-    decimal? AllowanceTotal,
-    decimal? ChargeTotal,
-    decimal? TaxBasisTotal,
-    decimal? TaxTotal,
-    decimal? GrandTotal,
-    decimal? Prepaid,
-    decimal? Rounding,
-    decimal? DuePayable,
-    IReadOnlyList<decimal> LineNets,
-    IReadOnlyList<VatBreakdownLine> UnsignedBreakdown);
