@@ -31,6 +31,18 @@ public static class InvoiceGenerator
         return new GeneratedInvoice(doc.Truth(pdf.PageCount), pdf.ToBytes());
     }
 
+    /// <summary>The same invoice as <see cref="Generate"/>, as a Factur-X PDF (its CII attached) and as bare CII and UBL files.</summary>
+    public static GeneratedEInvoice GenerateEInvoice(int seed, int index)
+    {
+        var rng = new Random(unchecked((int)((uint)seed * 2654435761u ^ (uint)index * 40503u)) & 0x7fffffff);
+        var doc = new InvoiceDocument(rng, index % LayoutCount, $"{seed}-{index:0000}");
+        var pdf = new PdfWriter();
+        new InvoiceRenderer(doc, pdf, rng).Render();
+        var cii = EInvoiceXmlWriter.Cii(doc);
+        pdf.AttachFacturX(cii);
+        return new GeneratedEInvoice(doc.Truth(pdf.PageCount), pdf.ToBytes(), cii, EInvoiceXmlWriter.Ubl(doc));
+    }
+
     /// <summary>Everything drawn on one invoice, decided before drawing.</summary>
     internal sealed class InvoiceDocument
     {

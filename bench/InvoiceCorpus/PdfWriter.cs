@@ -1,14 +1,20 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 
 namespace Backend.Bench.InvoiceCorpus;
 
 /// <summary>
 /// Writes a minimal text-layer PDF (A4, Helvetica and Helvetica-Bold, WinAnsi encoding) so the corpus
-/// needs no PDF library: pdftotext reads it like any office-generated invoice.
+/// needs no PDF library: pdftotext reads it like any office-generated invoice. With <see cref="AttachFacturX"/> it
+/// becomes a Factur-X: the CII XML embedded as a PDF/A-3 associated file (name tree, <c>/AF</c>, XMP metadata).
 /// </summary>
 public sealed class PdfWriter
 {
+    private sealed record Attachment(string Name, byte[] Stream, bool Compressed, int Size);
+
+    private readonly List<Attachment> _attachments = [];
+
     public const double PageWidth = 595.28;
     public const double PageHeight = 841.89;
 
@@ -88,6 +94,22 @@ public sealed class PdfWriter
         };
     }
 
+    /// <summary>Embeds <paramref name="xml"/> as <c>factur-x.xml</c> (Flate-compressed, as every Factur-X library writes it).</summary>
+    public void AttachFacturX(byte[] xml, string name = "factur-x.xml") => AttachRaw(name, Deflate(xml), compressed: true, xml.Length);
+
+    /// <summary>Embeds a stream as given (tests write truncated or hostile attachments with it).</summary>
+    public void AttachRaw(string name, byte[] stream, bool compressed, int size) => _attachments.Add(new Attachment(name, stream, compressed, size));
+
+    public static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+        return output.ToArray();
+    }
+
     public byte[] ToBytes()
     {
         var objects = new List<byte[]>();
@@ -98,7 +120,7 @@ public sealed class PdfWriter
         {
             pageIds.Add(firstPageObject + i * 2 + 1);
         }
-        objects.Add(Ascii("<< /Type /Catalog /Pages 2 0 R >>"));
+        objects.Add([]); // the catalog, written once the attachments have their object numbers
         objects.Add(Ascii($"<< /Type /Pages /Kids [{string.Join(' ', pageIds.Select(id => $"{id} 0 R"))}] /Count {_pages.Count} >>"));
         objects.Add(Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"));
         objects.Add(Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"));
@@ -113,6 +135,32 @@ public sealed class PdfWriter
             objects.Add(Ascii(string.Create(CultureInfo.InvariantCulture,
                 $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PageWidth:0.##} {PageHeight:0.##}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {firstPageObject + i * 2} 0 R >>")));
         }
+        var catalog = "<< /Type /Catalog /Pages 2 0 R";
+        if (_attachments.Count > 0)
+        {
+            var specs = new List<(string Name, int Id)>();
+            foreach (var a in _attachments)
+            {
+                var stream = new List<byte>();
+                stream.AddRange(Ascii($"<< /Type /EmbeddedFile /Subtype /text#2Fxml /Params << /Size {a.Size} >> /Length {a.Stream.Length}{(a.Compressed ? " /Filter /FlateDecode" : "")} >>\nstream\n"));
+                stream.AddRange(a.Stream);
+                stream.AddRange(Ascii("\nendstream"));
+                objects.Add(stream.ToArray());
+                var streamId = objects.Count;
+                objects.Add(Ascii($"<< /Type /Filespec /F ({a.Name}) /UF ({a.Name}) /AFRelationship /Data /Desc (Factur-X invoice) /EF << /F {streamId} 0 R /UF {streamId} 0 R >> >>"));
+                specs.Add((a.Name, objects.Count));
+            }
+            var xmp = Encoding.UTF8.GetBytes(Xmp(_attachments[0].Name));
+            var metadata = new List<byte>();
+            metadata.AddRange(Ascii($"<< /Type /Metadata /Subtype /XML /Length {xmp.Length} >>\nstream\n"));
+            metadata.AddRange(xmp);
+            metadata.AddRange(Ascii("\nendstream"));
+            objects.Add(metadata.ToArray());
+            catalog += $" /Metadata {objects.Count} 0 R /Names << /EmbeddedFiles << /Names [{string.Join(' ', specs.Select(s => $"({s.Name}) {s.Id} 0 R"))}] >> >>" +
+                       $" /AF [{string.Join(' ', specs.Select(s => $"{s.Id} 0 R"))}]";
+        }
+        objects[0] = Ascii(catalog + " >>");
+
         using var output = new MemoryStream();
         void Write(byte[] b) => output.Write(b);
         Write(Ascii("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n"));
@@ -137,6 +185,26 @@ public sealed class PdfWriter
     }
 
     private static byte[] Ascii(string s) => Encoding.Latin1.GetBytes(s);
+
+    // PDF/A-3B identification and the Factur-X extension schema (document type, file name, version, profile).
+    private static string Xmp(string fileName) => $"""
+        <?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+        <x:xmpmeta xmlns:x="adobe:ns:meta/">
+         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+          <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+           <pdfaid:part>3</pdfaid:part>
+           <pdfaid:conformance>B</pdfaid:conformance>
+          </rdf:Description>
+          <rdf:Description rdf:about="" xmlns:fx="urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#">
+           <fx:DocumentType>INVOICE</fx:DocumentType>
+           <fx:DocumentFileName>{fileName}</fx:DocumentFileName>
+           <fx:Version>1.0</fx:Version>
+           <fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>
+          </rdf:Description>
+         </rdf:RDF>
+        </x:xmpmeta>
+        <?xpacket end="w"?>
+        """;
 
     private static Encoding CodePagesEncoding()
     {

@@ -8,6 +8,7 @@ using Backend.Core;
 using Backend.Core.Data;
 using Backend.Core.Invoices;
 using Backend.Core.Invoices.Extraction;
+using Backend.Core.Invoices.Structured;
 using Backend.Core.Jobs;
 using Backend.Core.Ocr;
 using Backend.Core.Security;
@@ -49,7 +50,8 @@ try
         Keys = new() { ["bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
     }));
     var engine = new LocalOcrEngine(Options.Create(new OcrSettings()));
-    var attempt = new OcrAttempt(store, blobs, engine, new InvoiceFieldExtractor(), cipher, queue,
+    var extractor = new InvoiceFieldExtractor();
+    var attempt = new OcrAttempt(store, blobs, engine, extractor, new StructuredInvoiceReader(extractor), cipher, queue,
         Options.Create(new InvoicePipelineSettings()), NullLogger<OcrAttempt>.Instance);
 
     var tenant = Guid.CreateVersion7();
@@ -65,6 +67,10 @@ try
     await RunAsync("warm-up", pdf, MediaTypes.Pdf, 5, 1, print: false);
     await RunAsync("text-layer PDF (pdftotext)", pdf, MediaTypes.Pdf, textCount, concurrency, print: true);
     await RunAsync("scanned A4 page, 300 dpi PNG (tesseract)", scan, MediaTypes.Png, scanCount, concurrency, print: true);
+    // A Factur-X of the corpus generator: its CII read from the PDF in-process, no external process.
+    var facturX = Backend.Bench.InvoiceCorpus.InvoiceGenerator.GenerateEInvoice(20261128, 0).FacturXPdf;
+    await RunAsync("warm-up", facturX, MediaTypes.Pdf, 5, 1, print: false);
+    await RunAsync("Factur-X PDF (XML read in-process)", facturX, MediaTypes.Pdf, textCount, concurrency, print: true);
 
     async Task RunAsync(string name, byte[] content, string mediaType, int count, int parallel, bool print)
     {

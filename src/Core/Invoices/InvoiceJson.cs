@@ -45,7 +45,33 @@ public static class InvoiceJson
         json["validatedAt"] = Timestamp(row.ValidatedAt);
         json["fieldConfidences"] = JsonSerializer.Deserialize<Dictionary<string, double>>(row.FieldConfidences);
         json["accountingEntries"] = entries;
+        json["documentType"] = row.DocumentType;
+        json["paymentTerms"] = row.PaymentTerms;
+        json["iban"] = row.Iban;
+        json["einvoiceNotes"] = row.EinvoiceNotes;
         return json;
+    }
+
+    /// <summary>The stored VAT breakdown and lines (an e-invoice's, read exactly from its XML).</summary>
+    public static void AddDetailLines(Dictionary<string, object?> json, InvoiceDetailLines lines)
+    {
+        json["vatBreakdown"] = lines.Vat.Select(v => new Dictionary<string, object?>
+        {
+            ["categoryCode"] = v.CategoryCode,
+            ["rate"] = Money(v.Rate),
+            ["baseAmount"] = Money(v.BaseAmount),
+            ["taxAmount"] = Money(v.TaxAmount),
+        }).ToList();
+        json["lineItems"] = lines.Items.Select(i => new Dictionary<string, object?>
+        {
+            ["description"] = i.Description,
+            ["quantity"] = i.Quantity?.ToString("0.####", CultureInfo.InvariantCulture),
+            ["unitCode"] = i.UnitCode,
+            ["unitPrice"] = i.UnitPrice?.ToString("0.00##", CultureInfo.InvariantCulture),
+            ["netAmount"] = Money(i.NetAmount),
+            ["vatRate"] = Money(i.VatRate),
+            ["vatCategory"] = i.VatCategory,
+        }).ToList();
     }
 
     public static Dictionary<string, object?> Summary(InvoiceRow row) => new()

@@ -37,4 +37,8 @@ public sealed class InvoiceRow
     public string? Currency { get; init; }
     public bool IsCreditNote { get; init; }
     public string FieldConfidences { get; init; } = "{}";
+    public string? DocumentType { get; init; }
+    public string? PaymentTerms { get; init; }
+    public string? Iban { get; init; }
+    public string? EinvoiceNotes { get; init; }
 }

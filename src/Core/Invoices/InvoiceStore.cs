@@ -14,7 +14,8 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
         id, tenant_id, file_name, blob_name, media_type, file_size, source, status, uploaded_at, updated_at,
         processed_at, validated_at, ocr_token, ocr_engine, ocr_confidence, ocr_text, retry_count, last_retry_at,
         error_message, supplier_name, supplier_vat, supplier_siren, supplier_siret, supplier_address, invoice_number,
-        invoice_date, due_date, amount_ht, amount_tva, amount_ttc, tva_rate, currency, is_credit_note, field_confidences::text
+        invoice_date, due_date, amount_ht, amount_tva, amount_ttc, tva_rate, currency, is_credit_note, field_confidences::text,
+        document_type, payment_terms, iban, einvoice_notes
         """;
 
     public async Task InsertAsync(NewInvoice invoice, CancellationToken cancellationToken, NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)
@@ -85,7 +86,9 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
     public async Task<bool> StoreOcrResultAsync(ClaimedInvoice claim, OcrOutcome outcome, CancellationToken cancellationToken)
     {
         var f = outcome.Fields;
+        var e = outcome.Structured;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var updated = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE invoices
                SET status = @to, processed_at = @now, updated_at = @now,
@@ -95,7 +98,8 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
                    supplier_siret = @supplierSiret, supplier_address = @supplierAddress, invoice_number = @invoiceNumber,
                    invoice_date = @invoiceDate, due_date = @dueDate, amount_ht = @amountHt, amount_tva = @amountTva,
                    amount_ttc = @amountTtc, tva_rate = @tvaRate, currency = @currency, is_credit_note = @isCreditNote,
-                   field_confidences = @FieldConfidencesJson::jsonb
+                   field_confidences = @FieldConfidencesJson::jsonb,
+                   document_type = @documentType, payment_terms = @paymentTerms, iban = @iban, einvoice_notes = @EInvoiceNotes
              WHERE id = @id AND ocr_token = @token AND status = ANY(@from)
             """,
             new
@@ -109,9 +113,77 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
                 invoiceDate = f.InvoiceDate?.Value, dueDate = f.DueDate?.Value,
                 amountHt = Money(f.AmountHt?.Value), amountTva = Money(f.AmountTva?.Value), amountTtc = Money(f.AmountTtc?.Value),
                 tvaRate = Rate(f.VatRate?.Value), currency = NormaliseCurrency(f.Currency?.Value), isCreditNote = f.IsCreditNote,
+                documentType = e?.DocumentType is { Length: >= 1 and <= 3 } type && type.All(char.IsAsciiDigit) ? type : null,
+                paymentTerms = Clip(e?.PaymentTerms, 1000), iban = Clip(e?.Iban?.Replace(" ", ""), 50),
+                EInvoiceNotes = Clip(outcome.EInvoiceNotes, 2000),
             },
-            cancellationToken: cancellationToken));
-        return updated == 1;
+            transaction, cancellationToken: cancellationToken));
+        if (updated != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await ReplaceDetailLinesAsync(connection, transaction, claim.Id, outcome, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The VAT breakdown (exact from an e-invoice, as OCR read it otherwise) and an e-invoice's lines, so the accounting
+    /// analysis books them without reading the text again.
+    /// </summary>
+    private static async Task ReplaceDetailLinesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, OcrOutcome outcome, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM invoice_vat_lines WHERE invoice_id = @id; DELETE FROM invoice_line_items WHERE invoice_id = @id",
+            new { id }, transaction, cancellationToken: cancellationToken));
+        var vat = outcome.Structured is { } structured
+            ? structured.VatBreakdown.Select(v => (Category: v.CategoryCode, v.Rate, v.BaseAmount, v.TaxAmount))
+            : outcome.Fields.VatBreakdown.Select(v => (Category: "S", Rate: (decimal?)v.Rate, v.BaseAmount, v.TaxAmount));
+        var vatRows = vat.Where(v => Money(v.BaseAmount) is not null && Money(v.TaxAmount) is not null).ToList();
+        var items = (outcome.Structured?.Lines ?? []).Where(l => Money(l.NetAmount) is not null).ToList();
+        if (vatRows.Count == 0 && items.Count == 0)
+        {
+            return;
+        }
+        // One round trip for all rows: an e-invoice may carry hundreds of lines.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO invoice_vat_lines (invoice_id, line_no, category_code, rate, base_amount, tax_amount)
+            SELECT @id, n, c, r, b, t FROM unnest(@vatCategory, @vatRate, @vatBase, @vatTax) WITH ORDINALITY AS v(c, r, b, t, n);
+            INSERT INTO invoice_line_items (invoice_id, line_no, description, quantity, unit_code, unit_price, net_amount, vat_rate, vat_category)
+            SELECT @id, n, d, q, u, p, a, r, c FROM unnest(@description, @quantity, @unitCode, @unitPrice, @netAmount, @itemRate, @itemCategory)
+                   WITH ORDINALITY AS i(d, q, u, p, a, r, c, n);
+            """,
+            new
+            {
+                id,
+                vatCategory = vatRows.Select(v => Clip(v.Category.Trim(), 3) is { Length: > 0 } c ? c : "S").ToArray(),
+                vatRate = vatRows.Select(v => Rate(v.Rate)).ToArray(),
+                vatBase = vatRows.Select(v => Money(v.BaseAmount)).ToArray(),
+                vatTax = vatRows.Select(v => Money(v.TaxAmount)).ToArray(),
+                description = items.Select(l => Clip(l.Description, 1000)).ToArray(),
+                quantity = items.Select(l => Quantity(l.Quantity)).ToArray(),
+                unitCode = items.Select(l => Clip(l.UnitCode, 10)).ToArray(),
+                unitPrice = items.Select(l => Quantity(l.UnitPrice)).ToArray(),
+                netAmount = items.Select(l => Money(l.NetAmount)).ToArray(),
+                itemRate = items.Select(l => Rate(l.VatRate)).ToArray(),
+                itemCategory = items.Select(l => Clip(l.VatCategory, 3)).ToArray(),
+            },
+            transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The stored VAT breakdown and lines of an invoice (empty for rows stored before they were kept).</summary>
+    public async Task<InvoiceDetailLines> GetDetailLinesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var vat = await connection.QueryAsync<StoredVatLine>(new CommandDefinition(
+            "SELECT category_code, rate, base_amount, tax_amount FROM invoice_vat_lines WHERE invoice_id = @id ORDER BY line_no",
+            new { id }, cancellationToken: cancellationToken));
+        var items = await connection.QueryAsync<StoredLineItem>(new CommandDefinition("""
+            SELECT description, quantity, unit_code, unit_price, net_amount, vat_rate, vat_category
+              FROM invoice_line_items WHERE invoice_id = @id ORDER BY line_no
+            """, new { id }, cancellationToken: cancellationToken));
+        return new InvoiceDetailLines(vat.ToList(), items.ToList());
     }
 
     /// <summary>
@@ -242,6 +314,10 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
         value is { } v && Math.Abs(v) < 1_000_000_000_000m ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
 
     private static decimal? Rate(decimal? value) => value is { } v && v is >= 0 and < 1000 ? Math.Round(v, 2) : null;
+
+    // numeric(18,4)
+    private static decimal? Quantity(decimal? value) =>
+        value is { } v && Math.Abs(v) < 100_000_000_000_000m ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
 
     private static string? NormaliseCurrency(string? value) =>
         value is { Length: 3 } c && c.All(char.IsAsciiLetter) ? c.ToUpperInvariant() : null;

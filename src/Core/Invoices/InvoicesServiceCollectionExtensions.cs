@@ -3,6 +3,7 @@ using Backend.Core.Invoices.Extraction;
 using Backend.Core.Invoices.Files;
 using Backend.Core.Invoices.Http;
 using Backend.Core.Invoices.SelfHosted;
+using Backend.Core.Invoices.Structured;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Jobs;
 using Backend.Core.Ocr;
@@ -36,6 +37,7 @@ public static class InvoicesServiceCollectionExtensions
         services.AddTextractClient();
         services.AddSingleton<IOcrEngine>(OcrEngineSelector.Select);
         services.TryAddSingleton<IInvoiceFieldExtractor, InvoiceFieldExtractor>();
+        services.AddSingleton<StructuredInvoiceReader>();
 
         services.AddSingleton<OcrAttempt>();
         services.AddSingleton<OcrJobHandler>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Backend.Core.Http;
 using Backend.Core.Invoices.Extraction;
+using Backend.Core.Invoices.Structured;
 using Backend.Core.Jobs;
 using Backend.Core.Ocr;
 using Backend.Core.Security;
@@ -13,13 +14,15 @@ namespace Backend.Core.Invoices;
 
 /// <summary>
 /// One OCR attempt, shared by the queue trigger in both hosts: claim → read blob → OCR → extract → encrypt → store →
-/// chain AI analysis or ask for validation. A failure climbs the retry ladder; a duplicate delivery finds nothing to claim.
+/// chain AI analysis or ask for validation. An e-invoice (Factur-X PDF, UBL or CII file) is read from its XML instead
+/// of OCR, exactly and in-process. A failure climbs the retry ladder; a duplicate delivery finds nothing to claim.
 /// </summary>
 public sealed class OcrAttempt(
     InvoiceStore store,
     IBlobStore blobs,
     IOcrEngine engine,
     IInvoiceFieldExtractor extractor,
+    StructuredInvoiceReader structuredReader,
     FieldCipher cipher,
     IJobQueue queue,
     IOptions<InvoicePipelineSettings> settings,
@@ -28,6 +31,7 @@ public sealed class OcrAttempt(
     public const double ConfidenceThreshold = 0.70;
     public const string LowConfidenceMessage = "Confiance OCR faible, validation manuelle recommandée";
     public const string BlobMissingMessage = "Fichier de la facture introuvable dans le stockage : renvoyez-le.";
+    public const string EInvoiceCheckMessage = "Facture électronique à vérifier";
 
     // A database restart takes seconds; riding it out here keeps a finished OCR from being thrown away.
     private static readonly TimeSpan[] StoreRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
@@ -84,8 +88,34 @@ public sealed class OcrAttempt(
         }
         timings.BlobRead = clock.Elapsed;
 
-        OcrResult ocr;
         clock.Restart();
+        StructuredRead structured;
+        try
+        {
+            structured = structuredReader.Read(content, claim.MediaType);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            logger.LogError(e, "Structured reader crashed on invoice {InvoiceId}", claim.Id);
+            structured = StructuredRead.Fallback($"Lecture de la facture électronique impossible ({e.GetType().Name}).");
+        }
+        if (structured.Invoice is not null)
+        {
+            timings.Ocr = clock.Elapsed;
+            return await StoreStructuredAsync(claim, structured, timings, cancellationToken);
+        }
+        if (claim.MediaType == MediaTypes.Xml)
+        {
+            // A bare XML has no picture to fall back on.
+            timings.Ocr = clock.Elapsed;
+            return await FailAsync(claim, structured.FallbackReason ?? "Facture électronique XML illisible.", permanent: true, timings, cancellationToken);
+        }
+        if (structured.FallbackReason is not null)
+        {
+            logger.LogInformation("Invoice {InvoiceId}: e-invoice XML unusable, falling back to OCR: {Reason}", claim.Id, structured.FallbackReason);
+        }
+
+        OcrResult ocr;
         try
         {
             ocr = await engine.ReadAsync(content, claim.MediaType, cancellationToken);
@@ -130,10 +160,41 @@ public sealed class OcrAttempt(
             encryptedText,
             encryptedRaw,
             fields,
-            FieldConfidences(fields, ocr),
-            confident ? null : LowConfidenceMessage + (HasAnyInvoiceField(fields) ? "" : " : aucun champ de facture reconnu (document autre qu'une facture ?)."));
+            FieldConfidences(fields, ocr.Confidence),
+            confident ? null : LowConfidenceMessage + (HasAnyInvoiceField(fields) ? "" : " : aucun champ de facture reconnu (document autre qu'une facture ?)."),
+            EInvoiceNotes: structured.FallbackReason is { } reason ? "XML non utilisé, lu par OCR : " + reason : null);
+        return await StoreAsync(claim, outcome, timings, cancellationToken);
+    }
 
-        clock.Restart();
+    /// <summary>An e-invoice read from its XML: confidence 1; a failed EN 16931 rule or a printed total that disagrees asks for validation.</summary>
+    private async Task<OcrAttemptResult> StoreStructuredAsync(ClaimedInvoice claim, StructuredRead read, OcrStageTimings timings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var encryptedText = cipher.Encrypt(read.Text, TextContext(claim.Id));
+        var encryptedRaw = cipher.Encrypt(read.RawJson, RawContext(claim.Id));
+        timings.Encryption = clock.Elapsed;
+        var invoice = read.Invoice!;
+        var clean = read.Issues.Count == 0;
+        var notes = string.Join(" ; ", read.Issues);
+        var outcome = new OcrOutcome(
+            clean ? InvoiceStateMachine.OcrSucceeded : InvoiceStateMachine.OcrNeedsValidation,
+            read.Engine!,
+            1.0,
+            encryptedText,
+            encryptedRaw,
+            invoice.Fields,
+            FieldConfidences(invoice.Fields, 1.0),
+            clean ? null : $"{EInvoiceCheckMessage} : {notes}",
+            invoice,
+            clean ? null : notes);
+        return await StoreAsync(claim, outcome, timings, cancellationToken);
+    }
+
+    private async Task<OcrAttemptResult> StoreAsync(ClaimedInvoice claim, OcrOutcome outcome, OcrStageTimings timings, CancellationToken cancellationToken)
+    {
+        var confident = outcome.Transition == InvoiceStateMachine.OcrSucceeded;
+
+        var clock = Stopwatch.StartNew();
         var stored = await WithStoreRetriesAsync(() => store.StoreOcrResultAsync(claim, outcome, cancellationToken), cancellationToken);
         if (stored && confident)
         {
@@ -196,9 +257,9 @@ public sealed class OcrAttempt(
     private static bool HasAnyInvoiceField(InvoiceFields f) =>
         f.AmountTtc is not null || f.AmountHt is not null || f.InvoiceNumber is not null || f.InvoiceDate is not null || f.SupplierVat is not null;
 
-    private static string FieldConfidences(InvoiceFields f, OcrResult ocr)
+    private static string FieldConfidences(InvoiceFields f, double engineConfidence)
     {
-        var map = new Dictionary<string, double>(StringComparer.Ordinal) { ["engine"] = Math.Round(ocr.Confidence, 4) };
+        var map = new Dictionary<string, double>(StringComparer.Ordinal) { ["engine"] = Math.Round(engineConfidence, 4) };
         void Add<T>(string name, Extracted<T>? field)
         {
             if (field is not null)

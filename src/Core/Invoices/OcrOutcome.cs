@@ -1,8 +1,11 @@
 using Backend.Core.Invoices.Extraction;
+using Backend.Core.Invoices.Structured;
 
 namespace Backend.Core.Invoices;
 
 /// <summary>What a successful attempt stores: encrypted OCR output and the extracted fields.</summary>
+/// <param name="Structured">The e-invoice read from its XML (its lines, VAT breakdown, terms, IBAN); null for OCR.</param>
+/// <param name="EInvoiceNotes">Failed EN 16931 rules, a printed total that disagrees, or why the XML was not used.</param>
 public sealed record OcrOutcome(
     InvoiceTransition Transition,
     string Engine,
@@ -11,4 +14,6 @@ public sealed record OcrOutcome(
     byte[] EncryptedRaw,
     InvoiceFields Fields,
     string FieldConfidencesJson,
-    string? Message);
+    string? Message,
+    StructuredInvoice? Structured = null,
+    string? EInvoiceNotes = null);

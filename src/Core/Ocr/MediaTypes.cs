@@ -1,3 +1,5 @@
+using Backend.Core.Invoices.Structured;
+
 namespace Backend.Core.Ocr;
 
 /// <summary>The file types the pipeline reads, recognised by their magic bytes (never by file name).</summary>
@@ -8,12 +10,20 @@ public static class MediaTypes
     public const string Jpeg = "image/jpeg";
     public const string Tiff = "image/tiff";
 
+    /// <summary>A structured e-invoice file: UBL Invoice/CreditNote, CII CrossIndustryInvoice or ZUGFeRD 1.0 CrossIndustryDocument.</summary>
+    public const string Xml = "application/xml";
+
     private static ReadOnlySpan<byte> PdfMagic => "%PDF-"u8;
     private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <returns>The media type, or null when the content is none of PDF, PNG, JPEG, TIFF.</returns>
+    /// <returns>The media type, or null when the content is none of PDF, PNG, JPEG, TIFF or an e-invoice XML.</returns>
     public static string? Detect(ReadOnlySpan<byte> content)
     {
+        // XML is told by its root element, not by "<?xml": an XML that is not an invoice is refused like any other file.
+        if (SafeXml.LooksLikeXml(content))
+        {
+            return SafeXml.RootName(content) is { } root && (CiiInvoiceReader.IsCii(root) || UblInvoiceReader.IsUbl(root)) ? Xml : null;
+        }
         if (content.StartsWith(PngMagic))
         {
             return Png;
@@ -41,6 +51,7 @@ public static class MediaTypes
         Png => ".png",
         Jpeg => ".jpg",
         Tiff => ".tif",
+        Xml => ".xml",
         _ => ".bin",
     };
 }

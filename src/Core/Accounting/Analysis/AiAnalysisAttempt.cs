@@ -54,9 +54,11 @@ public sealed class AiAnalysisAttempt(
             var row = await invoices.GetAsync(claim.TenantId, claim.InvoiceId, cancellationToken)
                 ?? throw new InvalidOperationException("Claimed invoice disappeared.");
             var text = DecryptText(row);
-            var fields = InvoiceFieldsFromRow.Build(row, text, extractor);
+            var detail = await invoices.GetDetailLinesAsync(claim.InvoiceId, cancellationToken);
+            var fields = InvoiceFieldsFromRow.Build(row, text, extractor, detail);
             var accounts = await suppliers.FindAsync(claim.TenantId, row.SupplierName, cancellationToken);
-            var proposal = await proposer.ProposeAsync(new InvoiceToAnalyze(fields, text, accounts), cancellationToken);
+            var lines = detail.Items.Select(i => new BookableLine(i.Description, i.NetAmount)).ToList();
+            var proposal = await proposer.ProposeAsync(new InvoiceToAnalyze(fields, text, accounts, lines), cancellationToken);
             if (!await analyses.CompleteAsync(claim, proposal, cancellationToken))
             {
                 logger.LogWarning("Invoice {InvoiceId} was taken back while its analysis ran; result discarded", claim.InvoiceId);

@@ -1,20 +1,25 @@
 using Backend.Core.Invoices;
 using Backend.Core.Invoices.Extraction;
+using Backend.Core.Invoices.Structured;
 using Backend.Core.Ocr;
 
 namespace Backend.Core.Accounting.Analysis;
 
 /// <summary>
-/// The fields to book, as stored (and possibly corrected by the user) in <c>invoices</c>. The per-rate VAT
-/// breakdown is not a column, so it is read again from the OCR text; <see cref="InvoiceAmounts"/> ignores it
-/// unless it adds up to the stored VAT total.
+/// The fields to book, as stored (and possibly corrected by the user) in <c>invoices</c>, with the per-rate VAT
+/// breakdown stored beside them (<c>invoice_vat_lines</c>); only rows stored before the breakdown was kept read it again
+/// from the OCR text. <see cref="InvoiceAmounts"/> ignores a breakdown unless it adds up to the stored VAT total.
 /// </summary>
 public static class InvoiceFieldsFromRow
 {
-    public static InvoiceFields Build(InvoiceRow row, string? ocrText, IInvoiceFieldExtractor extractor)
+    public static InvoiceFields Build(InvoiceRow row, string? ocrText, IInvoiceFieldExtractor extractor, InvoiceDetailLines? detail = null)
     {
         IReadOnlyList<VatLine> breakdown = [];
-        if (!string.IsNullOrWhiteSpace(ocrText))
+        if (detail is { Vat.Count: > 0 })
+        {
+            breakdown = detail.Vat.Select(v => new VatLine(v.Rate ?? 0m, v.BaseAmount, v.TaxAmount)).ToList();
+        }
+        else if (!EInvoiceEngines.IsStructured(row.OcrEngine) && !string.IsNullOrWhiteSpace(ocrText))
         {
             var pages = ocrText.Split('\f').Select((text, i) => new OcrPage(i + 1, text, [])).ToList();
             breakdown = extractor.Extract(new OcrResult("stored", ocrText, 1, pages, [], "{}")).VatBreakdown;

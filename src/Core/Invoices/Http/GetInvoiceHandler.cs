@@ -35,6 +35,7 @@ public sealed class GetInvoiceHandler(TenantAuthenticator authenticator, Invoice
         detail["fileUrlExpiresAt"] = InvoiceJson.Timestamp(fileUrlExpiresAt);
         // Accounting: how the entries were obtained (analyzer, notes such as a Claude fallback).
         detail["analysis"] = await analyses.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
+        InvoiceJson.AddDetailLines(detail, await store.GetDetailLinesAsync(invoiceId, context.RequestAborted));
         return Results.Json(new Dictionary<string, object?>
         {
             ["success"] = true,

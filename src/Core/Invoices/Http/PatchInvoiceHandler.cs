@@ -111,6 +111,7 @@ public sealed class PatchInvoiceHandler(
         var row = await store.GetAsync(tenantId.Value, invoiceId, context.RequestAborted);
         var entryViews = await entries.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
         var detail = InvoiceJson.Detail(row!, cipher, entryViews);
+        InvoiceJson.AddDetailLines(detail, await store.GetDetailLinesAsync(invoiceId, context.RequestAborted));
         detail["analysis"] = await analyses.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
         return Results.Json(new Dictionary<string, object?>
         {

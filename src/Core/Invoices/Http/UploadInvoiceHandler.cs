@@ -9,7 +9,7 @@ namespace Backend.Core.Invoices.Http;
 
 /// <summary>
 /// <c>POST /api/invoices</c> (and the seed's <c>POST /api/upload</c>): multipart field <c>file</c>, at most 10 MB,
-/// PDF/PNG/JPEG/TIFF recognised by magic bytes → 201, invoice UPLOADED, OCR job queued.
+/// PDF/PNG/JPEG/TIFF recognised by magic bytes, or an e-invoice XML recognised by its root element, → 201, invoice UPLOADED, OCR job queued.
 /// </summary>
 public sealed class UploadInvoiceHandler(TenantAuthenticator authenticator, InvoiceIntake intake, ILogger<UploadInvoiceHandler> logger)
 {
@@ -79,7 +79,7 @@ public sealed class UploadInvoiceHandler(TenantAuthenticator authenticator, Invo
         if (mediaType is null)
         {
             return ApiError.Result(context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
-                "Format non pris en charge : PDF, PNG, JPEG ou TIFF attendus.", new Dictionary<string, string> { [FileField] = "type de fichier non reconnu" });
+                "Format non pris en charge : PDF (dont Factur-X), PNG, JPEG, TIFF ou facture électronique XML (UBL Invoice/CreditNote, CII CrossIndustryInvoice) attendus.", new Dictionary<string, string> { [FileField] = "type de fichier non reconnu" });
         }
 
         NewInvoice invoice;
