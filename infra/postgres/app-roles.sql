@@ -48,3 +48,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON login_failures TO backend_license;
 GRANT SELECT ON accounts, session_families TO backend_ocr;
 GRANT SELECT, INSERT ON audit_events TO backend_license, backend_ocr;
 GRANT USAGE ON SEQUENCE audit_events_id_seq TO backend_license, backend_ocr;
+
+-- Structured e-invoices (migration 0302): the VAT breakdown and line items of an invoice.
+GRANT SELECT, INSERT, UPDATE, DELETE ON invoice_vat_lines, invoice_line_items TO backend_ocr;
