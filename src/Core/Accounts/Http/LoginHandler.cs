@@ -39,7 +39,7 @@ public sealed class LoginHandler(
         }
         var cancel = context.RequestAborted;
         var now = time.GetUtcNow();
-        var decision = await throttle.HitAsync(email!, ClientAddress.RateLimitSubject(clientAddress.Of(context)), now, cancel);
+        var decision = await throttle.HitAsync(email!, clientAddress.RateLimitSubject(clientAddress.Of(context)), now, cancel);
         if (!decision.Allowed)
         {
             logger.LogWarning("Sign-in throttled (request {RequestId})", RequestId.Get(context));

@@ -49,7 +49,7 @@ public sealed class PasswordChangeHandler(
         }
         var now = time.GetUtcNow();
         // A stolen access token must not become a way to guess the password: the sign-in limits apply here too.
-        var decision = await throttle.HitAsync(caller.Name, ClientAddress.RateLimitSubject(clientAddress.Of(context)), now, cancel);
+        var decision = await throttle.HitAsync(caller.Name, clientAddress.RateLimitSubject(clientAddress.Of(context)), now, cancel);
         if (!decision.Allowed)
         {
             return AccountResults.RateLimited(context, decision);
