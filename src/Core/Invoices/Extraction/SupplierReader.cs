@@ -23,7 +23,7 @@ internal static partial class SupplierReader
 
     public sealed record Supplier(Extracted<string>? Name, Extracted<string>? Address);
 
-    public static Supplier Read(DocumentLayout layout, LabelFinder labels, ISet<LayoutCell> clientCells)
+    public static Supplier Read(DocumentLayout layout, LabelFinder labels, ISet<LayoutCell> clientCells, ExtractionBudget budget)
     {
         var candidates = new List<(string Name, double Score, LayoutLine Line, LayoutCell Cell)>();
         foreach (var hit in labels.Hits.Where(h => h.Kind == LabelKind.Supplier))
@@ -38,7 +38,8 @@ internal static partial class SupplierReader
                 }
             }
         }
-        var footerText = string.Join("\n", layout.Lines.Where(l => LegalFooter().IsMatch(l.Folded)).Select(l => l.Folded));
+        // Bounded: the legal lines of a real invoice are a few short lines, and every candidate name is looked up in them.
+        var footerText = string.Join("\n", layout.Lines.Where(l => LegalFooter().IsMatch(l.Folded)).Take(40).Select(l => l.Folded.Length > 400 ? l.Folded[..400] : l.Folded));
         var firstPage = layout.Lines.Where(l => l.Page == layout.Lines[0].Page).Take(14).ToList();
         var rank = 0;
         foreach (var line in firstPage)
@@ -48,8 +49,10 @@ internal static partial class SupplierReader
                 // The issuer is named above the items, never below their header.
                 break;
             }
-            for (var c = 0; c < line.Cells.Count; c++)
+            // The issuer's name is in one of a header row's first cells, never in its fortieth.
+            for (var c = 0; c < Math.Min(line.Cells.Count, 8); c++)
             {
+                budget.Spend(line.Cells[c].Text.Length / 16 + 1);
                 var cell = line.Cells[c];
                 if (clientCells.Contains(cell) || !LooksLikeName(cell.Text) || IsMostlyLabel(labels, line, c))
                 {
@@ -100,7 +103,7 @@ internal static partial class SupplierReader
             .Count(w => char.IsLower(w[0]) && w.Length > 3 && w is not ("chez" or "pour" or "sous" or "dans")) >= 1;
 
     private static bool IsMostlyLabel(LabelFinder labels, LayoutLine line, int cellIndex) =>
-        labels.HitsOn(line).Where(h => h.CellIndex == cellIndex).Sum(h => h.End - h.Start) * 2 > line.Cells[cellIndex].Text.Trim().Length;
+        labels.HitsIn(line, cellIndex).Sum(h => h.End - h.Start) * 2 > line.Cells[cellIndex].Text.Trim().Length;
 
     private static Extracted<string>? ReadAddress(DocumentLayout layout, LayoutLine nameLine, LayoutCell nameCell)
     {
