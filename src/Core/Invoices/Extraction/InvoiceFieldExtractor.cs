@@ -88,10 +88,10 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         var number = Best(engine.Number.Concat(InvoiceNumberReader.Read(labels)));
         budget.ThrowIfPast();
         var (invoiceDate, dueDate) = ReadDates(layout, labels, engine, clientCells, budget);
-        var supplier = SupplierReader.Read(layout, labels, clientCells, budget);
+        var ids = CompanyIdentifierReader.Read(layout, clientCells, budget);
+        var supplier = SupplierReader.Read(layout, labels, clientCells, budget, ids);
         var name = Best(engine.Name.Concat(supplier.Name is null ? [] : [new Candidate<string>(supplier.Name.Value, supplier.Name.Confidence, "text")]));
         var address = Best(engine.Address.Concat(supplier.Address is null ? [] : [new Candidate<string>(supplier.Address.Value, supplier.Address.Confidence, "text")]));
-        var ids = CompanyIdentifierReader.Read(layout, clientCells, budget);
         budget.ThrowIfPast();
         var vat = ids.Vat ?? Best(engine.TaxId.Where(t => Regex.IsMatch(t.Value, @"^[A-Z]{2}[0-9A-Z]{8,12}$")));
         var (currencyCode, currencyConfidence) = CurrencyDetector.Detect(text);
@@ -264,7 +264,7 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         {
             cells.Add(hit.Cell);
             var height = layout.LineHeight(hit.Line.Page);
-            foreach (var line in layout.Lines.Skip(hit.Line.Index + 1).TakeWhile(l => l.Page == hit.Line.Page && l.Top - hit.Line.Top <= height * 6.5))
+            foreach (var line in BlockBelow(layout, hit.Line, height))
             {
                 foreach (var cell in layout.CellsOverlapping(line, hit.Cell.Left - height, Math.Min(hit.Cell.Right + height, hit.Cell.Left + height * 6), budget))
                 {
@@ -280,7 +280,37 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
                 cells.Add(right);
             }
         }
+        // A one-line sender address sits on top of the addressee's window: the block under it is the client.
+        foreach (var line in layout.Lines.Take(30))
+        {
+            foreach (var sender in line.Cells.Take(6).Where(c => SupplierReader.SenderName(c) is not null))
+            {
+                var height = layout.LineHeight(line.Page);
+                foreach (var below in BlockBelow(layout, line, height).Take(6))
+                {
+                    foreach (var cell in layout.CellsOverlapping(below, sender.Left - height, sender.Left + height * 4, budget))
+                    {
+                        cells.Add(cell);
+                    }
+                }
+            }
+        }
         return cells;
+    }
+
+    /// <summary>The lines of a block under <paramref name="top"/>: up to ten lines, ending at a gap of two blank lines.</summary>
+    private static IEnumerable<LayoutLine> BlockBelow(DocumentLayout layout, LayoutLine top, double height)
+    {
+        var previous = top.Top;
+        foreach (var line in layout.Lines.Skip(top.Index + 1))
+        {
+            if (line.Page != top.Page || line.Top - top.Top > height * 10.5 || line.Top - previous > height * 2.5)
+            {
+                yield break;
+            }
+            previous = line.Top;
+            yield return line;
+        }
     }
 
     private static Extracted<T>? Best<T>(IEnumerable<Candidate<T>> candidates) where T : notnull
