@@ -15,6 +15,7 @@ public sealed class Report
     private int _gated, _gatedTtcWrong, _gatedAllRight, _ungated, _ungatedTtcWrong, _ungatedAllRight;
     private int _fieldsAbove, _fieldsAboveRight, _fieldsBelow, _fieldsBelowRight;
     private int _chained, _chainedKeyWrong, _held, _heldKeyWrong;
+    private readonly SortedDictionary<string, int> _heldBecause = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Above, int AboveRight)> _perFieldAbove = FieldNames.ToDictionary(n => n, _ => (0, 0));
 
     // Field names of this report → the pipeline's key fields, whose own thresholds decide chaining.
@@ -103,6 +104,10 @@ public sealed class Report
         {
             _held++;
             if (keyWrong) _heldKeyWrong++;
+            foreach (var k in KeyFieldReview.Doubtful(f))
+            {
+                _heldBecause[k.Name] = _heldBecause.GetValueOrDefault(k.Name) + 1;
+            }
         }
         var ttcRight = Money(t.AmountTtc) == Money(f.AmountTtc?.Value);
         if (f.Confidence >= Gate)
@@ -135,7 +140,7 @@ public sealed class Report
         Console.WriteLine($"{"overall",-16}{"",10}{"",10}{Overall,10:P1}");
         Console.WriteLine($"calibration: invoices ≥ 0.70: {_gated} (TTC wrong {_gatedTtcWrong} = {Rate(_gatedTtcWrong, _gated)}, all fields right {Rate(_gatedAllRight, _gated)}); " +
             $"< 0.70: {_ungated} (TTC wrong {_ungatedTtcWrong} = {Rate(_ungatedTtcWrong, _ungated)}, all fields right {Rate(_ungatedAllRight, _ungated)})");
-        Console.WriteLine($"pipeline: chained to AI analysis {_chained} (a key field wrong in {_chainedKeyWrong}); held in PENDING_VALIDATION {_held} (a key field wrong in {_heldKeyWrong})");
+        Console.WriteLine($"pipeline: chained to AI analysis {_chained} (a key field wrong in {_chainedKeyWrong}); held in PENDING_VALIDATION {_held} (a key field wrong in {_heldKeyWrong}; doubtful: {(_heldBecause.Count == 0 ? "none" : string.Join(", ", _heldBecause.Select(kv => $"{kv.Key} {kv.Value}")))})");
         Console.WriteLine($"calibration: fields ≥ threshold right {Rate(_fieldsAboveRight, _fieldsAbove)} of {_fieldsAbove}; fields below threshold right {Rate(_fieldsBelowRight, _fieldsBelow)} of {_fieldsBelow}");
     }
 

@@ -47,7 +47,9 @@ internal static partial class CompanyIdentifierReader
                 foreach (Match m in EuVat().Matches(cell.Text))
                 {
                     var vat = Regex.Replace(m.Groups["vat"].Value.ToUpperInvariant(), @"[\s.]", "");
-                    vats.Add(new(vat, (vatLabel ? 0.8 : 0.55) - penalty, "text"));
+                    // Check digits where the country defines them: a number that fails them is probably misread.
+                    var check = CompanyIdentifiers.IsValidEuVat(vat) switch { true => 0.1, false => -0.25, null => 0 };
+                    vats.Add(new(vat, (vatLabel ? 0.8 : 0.55) + check - penalty, "text"));
                 }
                 foreach (Match m in Siret().Matches(cell.Text))
                 {

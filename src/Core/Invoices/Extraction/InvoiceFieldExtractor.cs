@@ -230,6 +230,11 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
             invoice.Add(fallback);
         }
         var invoiceDate = Best(invoice);
+        if (invoiceDate is not null && invoice.All(c => c.Value == invoiceDate.Value) && invoice.Any(c => c.Source == "label"))
+        {
+            // Every labelled reading agrees and nothing competes: a weak label ("Date", "Paris, le") is enough.
+            invoiceDate = invoiceDate with { Confidence = Math.Round(Math.Max(invoiceDate.Confidence, Math.Min(0.8, invoice.Max(c => c.Score) + 0.2)), 3) };
+        }
         var dueDate = Best(due);
         if (invoiceDate is not null && dueDate is not null && dueDate.Value < invoiceDate.Value)
         {
@@ -264,11 +269,13 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         {
             cells.Add(hit.Cell);
             var height = layout.LineHeight(hit.Line.Page);
+            // OCR can join "SELLER TRADE NAME" and "CLIENT :" into one cell: the block starts under the label, not under the cell.
+            var labelLeft = hit.Cell.Left + (hit.Cell.Right - hit.Cell.Left) * hit.Start / Math.Max(1, hit.Cell.Text.Length);
             foreach (var line in BlockBelow(layout, hit.Line, height))
             {
-                foreach (var cell in layout.CellsOverlapping(line, hit.Cell.Left - height, Math.Min(hit.Cell.Right + height, hit.Cell.Left + height * 6), budget))
+                foreach (var cell in layout.CellsOverlapping(line, labelLeft - height, Math.Min(hit.Cell.Right + height, labelLeft + height * 6), budget))
                 {
-                    if (Math.Abs(cell.Left - hit.Cell.Left) < height * 6)
+                    if (Math.Abs(cell.Left - labelLeft) < height * 6)
                     {
                         cells.Add(cell);
                     }

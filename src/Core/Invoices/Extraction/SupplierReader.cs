@@ -24,7 +24,7 @@ internal static partial class SupplierReader
     public sealed record Supplier(Extracted<string>? Name, Extracted<string>? Address);
 
     // Words that make a cell part of an address rather than a name.
-    [GeneratedRegex(@"^\d|\b\d{4,5}\b|(?<![a-z])(?:rue|avenue|av\.|bd|boulevard|chemin|allee|place|impasse|route|quai|cours|street|st\.|road|rd\.|lane|strasse|straße|str\.|weg|platz|via|viale|piazza|calle|avda|plaza|straat|laan|plein|cedex|bp|cs)(?![a-z])")]
+    [GeneratedRegex(@"^\d|\b\d{4,5}\b|(?<![a-z])(?:rue|avenue|av\.|bd|boulevard|chemin|allee|place|impasse|route|quai|cours|street|st\.|road|rd\.|lane|strasse|straße|str\.|weg|platz|via|viale|piazza|calle|avda|plaza|straat|laan|plein|cedex|bp|cs|zone|za|zi|zac|zae|parc\s*d'activites?|batiment|bat\.|residence|immeuble|lieu-dit|lotissement|hameau)(?![a-z])")]
     private static partial Regex AddressLike();
 
     [GeneratedRegex(@"siret|siren|rcs|r\.c\.s|capital|tva\s*intra|n\s?°\s*tva|numero\s*de\s*tva|ust\.?\s*-?\s*id|steuer\s*-?\s*nr|vat\s*(?:no|number|reg|id)|iban|btw|partita\s*iva|p\.\s*iva|cif|nif|kvk|handelsregister|hrb")]
