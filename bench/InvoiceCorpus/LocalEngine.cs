@@ -18,6 +18,52 @@ public static class LocalEngine
         return new OcrResult("pdftotext", text, 1.0, pages, [], "{}");
     }
 
+    /// <summary>
+    /// The visible page of a Factur-X PDF only: <c>pdftocairo -pdf</c> rewrites it without its attachments, so
+    /// nothing downstream can read the embedded XML the truth comes from.
+    /// </summary>
+    public static OcrResult ReadVisibleTextLayer(string pdfPath, string workDirectory)
+    {
+        Directory.CreateDirectory(workDirectory);
+        var flat = Path.Combine(workDirectory, Path.GetFileNameWithoutExtension(pdfPath) + ".visible.pdf");
+        ExternalTool.Run("pdftocairo", "-pdf", pdfPath, flat);
+        try
+        {
+            return ReadTextPdf(flat);
+        }
+        finally
+        {
+            File.Delete(flat);
+        }
+    }
+
+    /// <summary>
+    /// The scan path: every page rendered at 300 dpi grey (no text layer, no XML), then Tesseract. Tesseract's TSV
+    /// is kept next to the work files (<c>name-N.tsv</c>) and reused, so re-scoring after an extractor change takes
+    /// seconds instead of minutes; delete the directory to OCR again.
+    /// </summary>
+    public static OcrResult ReadVisibleScan(string pdfPath, string workDirectory)
+    {
+        Directory.CreateDirectory(workDirectory);
+        var stem = Path.Combine(workDirectory, Path.GetFileNameWithoutExtension(pdfPath));
+        var cached = Directory.GetFiles(workDirectory, Path.GetFileName(stem) + "-*.tsv").Order(StringComparer.Ordinal).ToList();
+        if (cached.Count == 0)
+        {
+            ExternalTool.Run("pdftoppm", "-r", "300", "-gray", "-png", pdfPath, stem);
+            foreach (var png in Directory.GetFiles(workDirectory, Path.GetFileName(stem) + "-*.png").Order(StringComparer.Ordinal))
+            {
+                var tsv = ExternalTool.Run("tesseract", png, "-", "-l", "fra+eng", "--psm", "3", "tsv");
+                File.WriteAllText(Path.ChangeExtension(png, ".tsv.tmp"), tsv);
+                File.Move(Path.ChangeExtension(png, ".tsv.tmp"), Path.ChangeExtension(png, ".tsv"), overwrite: true);
+                File.Delete(png);
+            }
+            cached = Directory.GetFiles(workDirectory, Path.GetFileName(stem) + "-*.tsv").Order(StringComparer.Ordinal).ToList();
+        }
+        var pages = cached.Select((tsv, i) => ParseTsv(File.ReadAllText(tsv), i + 1)).ToList();
+        var confidences = pages.SelectMany(p => p.Words.Select(w => w.Confidence)).ToList();
+        return new OcrResult("tesseract", string.Join("\f", pages.Select(p => p.Text)), confidences.Count == 0 ? 0 : confidences.Average(), pages, [], JsonSerializer.Serialize(new { pages = pages.Count }));
+    }
+
     public static OcrResult ReadImages(IReadOnlyList<string> imagePaths)
     {
         var pages = new List<OcrPage>();

@@ -10,7 +10,7 @@ public static class InvoiceStateMachine
     /// <summary>An OCR job takes the invoice; only one delivery can win.</summary>
     public static InvoiceTransition Claim { get; } = new(nameof(Claim), [InvoiceStatus.Uploaded], InvoiceStatus.OcrProcessing);
 
-    /// <summary>OCR confident enough (≥ 0.70): AI analysis is chained.</summary>
+    /// <summary>OCR confident enough (≥ 0.70 overall and every key field at or above its own threshold, see KeyFieldReview): AI analysis is chained.</summary>
     public static InvoiceTransition OcrSucceeded { get; } = new(nameof(OcrSucceeded), [InvoiceStatus.OcrProcessing], InvoiceStatus.OcrCompleted);
 
     /// <summary>OCR read the document but not confidently: a person must check it.</summary>

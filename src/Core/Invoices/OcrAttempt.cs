@@ -30,6 +30,7 @@ public sealed class OcrAttempt(
 {
     public const double ConfidenceThreshold = 0.70;
     public const string LowConfidenceMessage = "Confiance OCR faible, validation manuelle recommandée";
+    public const string ExtractionStoppedMessage = "Lecture des champs interrompue : document trop long ou inhabituel, saisie manuelle nécessaire.";
     public const string BlobMissingMessage = "Fichier de la facture introuvable dans le stockage : renvoyez-le.";
     public const string EInvoiceCheckMessage = "Facture électronique à vérifier";
 
@@ -136,9 +137,17 @@ public sealed class OcrAttempt(
 
         clock.Restart();
         InvoiceFields fields;
+        var extractionStopped = false;
         try
         {
             fields = extractor.Extract(ocr);
+        }
+        catch (ExtractionDeadlineExceededException e)
+        {
+            // The same text would stop again: no retry. The OCR text is kept so a person can read it and type the fields.
+            logger.LogWarning("Field extraction of invoice {InvoiceId} stopped: {Reason}", claim.Id, e.Message);
+            fields = new InvoiceFields();
+            extractionStopped = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -152,7 +161,8 @@ public sealed class OcrAttempt(
         var encryptedRaw = cipher.Encrypt(ocr.RawJson, RawContext(claim.Id));
         timings.Encryption = clock.Elapsed;
 
-        var confident = fields.Confidence >= ConfidenceThreshold;
+        var doubtful = KeyFieldReview.Doubtful(fields);
+        var confident = !extractionStopped && fields.Confidence >= ConfidenceThreshold && doubtful.Count == 0;
         var outcome = new OcrOutcome(
             confident ? InvoiceStateMachine.OcrSucceeded : InvoiceStateMachine.OcrNeedsValidation,
             ocr.Engine,
@@ -161,7 +171,7 @@ public sealed class OcrAttempt(
             encryptedRaw,
             fields,
             FieldConfidences(fields, ocr.Confidence),
-            confident ? null : LowConfidenceMessage + (HasAnyInvoiceField(fields) ? "" : " : aucun champ de facture reconnu (document autre qu'une facture ?)."),
+            confident ? null : ReviewMessage(fields, doubtful, extractionStopped),
             EInvoiceNotes: structured.FallbackReason is { } reason ? "XML non utilisé, lu par OCR : " + reason : null);
         return await StoreAsync(claim, outcome, timings, cancellationToken);
     }
@@ -252,6 +262,22 @@ public sealed class OcrAttempt(
                 await Task.Delay(StoreRetryDelays[attempt], cancellationToken);
             }
         }
+    }
+
+    /// <summary>Why a person must look: which key fields are missing or doubtful, so they know where to start.</summary>
+    private static string ReviewMessage(InvoiceFields fields, IReadOnlyList<KeyFieldReview.KeyField> doubtful, bool extractionStopped)
+    {
+        if (extractionStopped)
+        {
+            return ExtractionStoppedMessage;
+        }
+        if (!HasAnyInvoiceField(fields))
+        {
+            return LowConfidenceMessage + " : aucun champ de facture reconnu (document autre qu'une facture ?).";
+        }
+        return doubtful.Count == 0
+            ? LowConfidenceMessage + "."
+            : LowConfidenceMessage + " ; champs à vérifier : " + string.Join(", ", doubtful.Select(k => $"{k.Label} ({k.Name})")) + ".";
     }
 
     private static bool HasAnyInvoiceField(InvoiceFields f) =>

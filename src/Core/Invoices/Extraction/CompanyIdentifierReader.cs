@@ -23,18 +23,21 @@ internal static partial class CompanyIdentifierReader
 
     public sealed record Identifiers(Extracted<string>? Vat, Extracted<string>? Siren, Extracted<string>? Siret);
 
-    public static Identifiers Read(DocumentLayout layout, ISet<LayoutCell> clientCells)
+    public static Identifiers Read(DocumentLayout layout, ISet<LayoutCell> clientCells, ExtractionBudget budget)
     {
         var vats = new List<Candidate<string>>();
         var sirets = new List<Candidate<string>>();
         var sirens = new List<Candidate<string>>();
         foreach (var line in layout.Lines)
         {
+            budget.Spend(line.Folded.Length / 16 + 1);
+            var lineVatLabel = Regex.IsMatch(line.Folded, @"tva|t\.v\.a|vat|intra|identification");
             foreach (var cell in line.Cells)
             {
+                budget.Spend(cell.Text.Length / 16 + 1);
                 var client = clientCells.Contains(cell) || cell.Folded.Contains("client", StringComparison.Ordinal);
                 var penalty = client ? 0.6 : 0;
-                var vatLabel = Regex.IsMatch(cell.Folded + " " + line.Folded, @"tva|t\.v\.a|vat|intra|identification");
+                var vatLabel = lineVatLabel;
                 foreach (Match m in FrenchVat().Matches(cell.Text))
                 {
                     var vat = ("FR" + OcrDigits(m.Groups["key"].Value, m.Groups["siren"].Value.Replace(" ", "")) + m.Groups["siren"].Value).Replace(" ", "").ToUpperInvariant();
@@ -44,7 +47,9 @@ internal static partial class CompanyIdentifierReader
                 foreach (Match m in EuVat().Matches(cell.Text))
                 {
                     var vat = Regex.Replace(m.Groups["vat"].Value.ToUpperInvariant(), @"[\s.]", "");
-                    vats.Add(new(vat, (vatLabel ? 0.8 : 0.55) - penalty, "text"));
+                    // Check digits where the country defines them: a number that fails them is probably misread.
+                    var check = CompanyIdentifiers.IsValidEuVat(vat) switch { true => 0.1, false => -0.25, null => 0 };
+                    vats.Add(new(vat, (vatLabel ? 0.8 : 0.55) + check - penalty, "text"));
                 }
                 foreach (Match m in Siret().Matches(cell.Text))
                 {

@@ -22,6 +22,29 @@ internal sealed class DocumentLayout
 
     public double LineHeight(int page) => LineHeights.GetValueOrDefault(page, 1);
 
+    /// <summary>The cells of <paramref name="line"/> that reach into [left, right]: cells are ordered and disjoint, so bisection finds the first.</summary>
+    public IEnumerable<LayoutCell> CellsOverlapping(LayoutLine line, double left, double right, ExtractionBudget budget)
+    {
+        int lo = 0, hi = line.Cells.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (line.Cells[mid].Right < left)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        for (var c = lo; c < line.Cells.Count && line.Cells[c].Left <= right; c++)
+        {
+            budget.Spend(1);
+            yield return line.Cells[c];
+        }
+    }
+
     public static DocumentLayout From(OcrResult ocr)
     {
         var pagesWithWords = ocr.Pages.Where(p => p.Words.Count > 0).ToList();
@@ -123,16 +146,20 @@ internal sealed class DocumentLayout
                 .OrderBy(p => p.Y)
                 .ToList();
             var rows = new List<List<(OcrWord Word, double Y)>>();
+            var rowSum = 0.0;
             foreach (var p in placed)
             {
                 var row = rows.Count > 0 ? rows[^1] : null;
-                if (row is not null && Math.Abs(p.Y - row.Average(r => r.Y)) < medianHeight * 0.55)
+                // The running sum keeps this linear: a row's mean is asked once per word.
+                if (row is not null && Math.Abs(p.Y - rowSum / row.Count) < medianHeight * 0.55)
                 {
                     row.Add(p);
+                    rowSum += p.Y;
                 }
                 else
                 {
                     rows.Add([p]);
+                    rowSum = p.Y;
                 }
             }
             foreach (var row in rows)

@@ -20,13 +20,28 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
     [GeneratedRegex(@"non\s*soumis|taxe\s*de\s*sejour|debours|hors\s*champ|frais\s*de\s*timbre|eco-?participation|eco-?contribution")]
     private static partial Regex OutsideVat();
 
-    public InvoiceFields Extract(OcrResult ocr)
+    public InvoiceFields Extract(OcrResult ocr) => Extract(ocr, ExtractionBudget.Default());
+
+    /// <exception cref="ExtractionDeadlineExceededException">The document needed more work or time than the budget allows.</exception>
+    public InvoiceFields Extract(OcrResult ocr, ExtractionBudget budget)
     {
         ArgumentNullException.ThrowIfNull(ocr);
+        ArgumentNullException.ThrowIfNull(budget);
         var layout = DocumentLayout.From(ocr);
-        var labels = new LabelFinder(layout);
+        var labels = new LabelFinder(layout, budget);
+        var ratesByLine = new Dictionary<int, IReadOnlyList<decimal>>();
+        IReadOnlyList<decimal> RatesOn(LayoutLine line)
+        {
+            if (!ratesByLine.TryGetValue(line.Index, out var rates))
+            {
+                budget.Spend(line.Text.Length / 16 + 1);
+                rates = VatBreakdownReader.RateOf(line.Text);
+                ratesByLine[line.Index] = rates;
+            }
+            return rates;
+        }
         var engine = EngineFieldReader.Read(ocr.EngineFields ?? []);
-        var clientCells = ClientBlock(layout, labels);
+        var clientCells = ClientBlock(layout, labels, budget);
         var folded = string.Join("\n", layout.Lines.Select(l => l.Folded));
         var text = string.Join("\n", layout.Lines.Select(l => l.Text));
 
@@ -50,15 +65,16 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
             {
                 continue;
             }
+            budget.Spend(1);
             if (hit.Kind == LabelKind.AmountTva)
             {
-                statedRates.AddRange(VatBreakdownReader.RateOf(hit.Line.Text));
+                statedRates.AddRange(RatesOn(hit.Line));
             }
-            AddAmountCandidates(target, hit, labels, layout);
+            AddAmountCandidates(target, hit, labels, layout, budget);
         }
 
-        AddPerRateSum(tva, labels);
-        var breakdown = VatBreakdownReader.Read(layout, labels);
+        AddPerRateSum(tva, labels, RatesOn);
+        var breakdown = VatBreakdownReader.Read(layout, labels, budget);
         var outsideVat = layout.Lines.Where(l => OutsideVat().IsMatch(l.Folded)).SelectMany(l => AmountParser.FindAll(l.Text)).Select(a => a.Value).Distinct().ToList();
         var distinctStated = statedRates.Distinct().ToList();
         var totals = TotalsSolver.Solve(ht, tva, ttc, breakdown, distinctStated.Count == 1 ? distinctStated[0] : null, vatExempt, outsideVat);
@@ -70,11 +86,13 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         }
 
         var number = Best(engine.Number.Concat(InvoiceNumberReader.Read(labels)));
-        var (invoiceDate, dueDate) = ReadDates(layout, labels, engine, clientCells);
-        var supplier = SupplierReader.Read(layout, labels, clientCells);
+        budget.ThrowIfPast();
+        var (invoiceDate, dueDate) = ReadDates(layout, labels, engine, clientCells, budget);
+        var ids = CompanyIdentifierReader.Read(layout, clientCells, budget);
+        var supplier = SupplierReader.Read(layout, labels, clientCells, budget, ids);
         var name = Best(engine.Name.Concat(supplier.Name is null ? [] : [new Candidate<string>(supplier.Name.Value, supplier.Name.Confidence, "text")]));
         var address = Best(engine.Address.Concat(supplier.Address is null ? [] : [new Candidate<string>(supplier.Address.Value, supplier.Address.Confidence, "text")]));
-        var ids = CompanyIdentifierReader.Read(layout, clientCells);
+        budget.ThrowIfPast();
         var vat = ids.Vat ?? Best(engine.TaxId.Where(t => Regex.IsMatch(t.Value, @"^[A-Z]{2}[0-9A-Z]{8,12}$")));
         var (currencyCode, currencyConfidence) = CurrencyDetector.Detect(text);
         if (engine.CurrencySymbols.Count > 0 && !Regex.IsMatch(text, @"€|\$|£|EUR|USD|GBP|CHF"))
@@ -119,13 +137,14 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
     private static Extracted<decimal>? Negative(Extracted<decimal>? amount) =>
         amount is null ? null : amount with { Value = -Math.Abs(amount.Value) };
 
-    private static void AddAmountCandidates(List<Candidate<decimal>> target, LabelHit hit, LabelFinder labels, DocumentLayout layout)
+    private static void AddAmountCandidates(List<Candidate<decimal>> target, LabelHit hit, LabelFinder labels, DocumentLayout layout, ExtractionBudget budget)
     {
         var position = layout.Lines.Count > 1 ? (double)hit.Line.Index / (layout.Lines.Count - 1) : 1;
         var baseScore = hit.Rule.Strength + 0.05 * position;
         var sameLine = new List<(MoneyAmount Amount, ValueSpot Spot)>();
         foreach (var spot in labels.ValueSpots(hit))
         {
+            budget.Spend(spot.Text.Length / 16 + 1);
             var amounts = AmountParser.FindAll(spot.Text);
             if (spot.Below)
             {
@@ -149,12 +168,12 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
     /// Invoices with several rates often print one "TVA r %" line per rate and no VAT total: their sum is
     /// a candidate for the total, which the arithmetic check then accepts or not.
     /// </summary>
-    private static void AddPerRateSum(List<Candidate<decimal>> tva, LabelFinder labels)
+    private static void AddPerRateSum(List<Candidate<decimal>> tva, LabelFinder labels, Func<LayoutLine, IReadOnlyList<decimal>> ratesOn)
     {
         var perRate = new Dictionary<decimal, decimal>();
         foreach (var hit in labels.Hits.Where(h => h.Kind == LabelKind.AmountTva && !labels.IsItemTableHeader(h.Line)))
         {
-            var rates = VatBreakdownReader.RateOf(hit.Line.Text);
+            var rates = ratesOn(hit.Line);
             if (rates.Count != 1 || perRate.ContainsKey(rates[0]))
             {
                 continue;
@@ -172,7 +191,7 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
     }
 
     private static (Extracted<DateOnly>? Invoice, Extracted<DateOnly>? Due) ReadDates(
-        DocumentLayout layout, LabelFinder labels, EngineFieldReader.Candidates engine, ISet<LayoutCell> clientCells)
+        DocumentLayout layout, LabelFinder labels, EngineFieldReader.Candidates engine, ISet<LayoutCell> clientCells, ExtractionBudget budget)
     {
         var invoice = new List<Candidate<DateOnly>>(engine.Date);
         var due = new List<Candidate<DateOnly>>(engine.Due);
@@ -180,12 +199,13 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         foreach (var hit in labels.Hits.Where(h => h.Kind is LabelKind.InvoiceDate or LabelKind.DueDate or LabelKind.Other))
         {
             // "sur facture F-12 du 20/12/2023": a weak date label after another document's reference is that document's date.
-            if (hit.Rule.Strength <= 0.6 && labels.HitsOn(hit.Line).Any(h => h.Kind == LabelKind.Other && (h.CellIndex < hit.CellIndex || (h.CellIndex == hit.CellIndex && h.Start < hit.Start))))
+            if (hit.Rule.Strength <= 0.6 && labels.OtherLabelBefore(hit))
             {
                 continue;
             }
             foreach (var spot in labels.ValueSpots(hit))
             {
+                budget.Spend(spot.Text.Length / 16 + 1);
                 var dates = DateParser.FindAll(spot.Text);
                 if (dates.Count == 0)
                 {
@@ -210,6 +230,11 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
             invoice.Add(fallback);
         }
         var invoiceDate = Best(invoice);
+        if (invoiceDate is not null && invoice.All(c => c.Value == invoiceDate.Value) && invoice.Any(c => c.Source == "label"))
+        {
+            // Every labelled reading agrees and nothing competes: a weak label ("Date", "Paris, le") is enough.
+            invoiceDate = invoiceDate with { Confidence = Math.Round(Math.Max(invoiceDate.Confidence, Math.Min(0.8, invoice.Max(c => c.Score) + 0.2)), 3) };
+        }
         var dueDate = Best(due);
         if (invoiceDate is not null && dueDate is not null && dueDate.Value < invoiceDate.Value)
         {
@@ -236,18 +261,24 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
     }
 
     /// <summary>Cells that belong to the addressee: the client label's own cell and the cells under it.</summary>
-    private static HashSet<LayoutCell> ClientBlock(DocumentLayout layout, LabelFinder labels)
+    private static HashSet<LayoutCell> ClientBlock(DocumentLayout layout, LabelFinder labels, ExtractionBudget budget)
     {
-        var cells = new HashSet<LayoutCell>();
-        foreach (var hit in labels.Hits.Where(h => h.Kind == LabelKind.Client))
+        var cells = new HashSet<LayoutCell>(ReferenceEqualityComparer.Instance);
+        // Several client labels in one cell mark the same block: one pass per cell keeps this linear.
+        foreach (var hit in labels.Hits.Where(h => h.Kind == LabelKind.Client).DistinctBy(h => h.Cell, ReferenceEqualityComparer.Instance))
         {
             cells.Add(hit.Cell);
             var height = layout.LineHeight(hit.Line.Page);
-            foreach (var line in layout.Lines.Skip(hit.Line.Index + 1).TakeWhile(l => l.Page == hit.Line.Page && l.Top - hit.Line.Top <= height * 6.5))
+            // OCR can join "SELLER TRADE NAME" and "CLIENT :" into one cell: the block starts under the label, not under the cell.
+            var labelLeft = hit.Cell.Left + (hit.Cell.Right - hit.Cell.Left) * hit.Start / Math.Max(1, hit.Cell.Text.Length);
+            foreach (var line in BlockBelow(layout, hit.Line, height))
             {
-                foreach (var cell in line.Cells.Where(c => c.OverlapsHorizontally(hit.Cell, height) && Math.Abs(c.Left - hit.Cell.Left) < height * 6))
+                foreach (var cell in layout.CellsOverlapping(line, labelLeft - height, Math.Min(hit.Cell.Right + height, labelLeft + height * 6), budget))
                 {
-                    cells.Add(cell);
+                    if (Math.Abs(cell.Left - labelLeft) < height * 6)
+                    {
+                        cells.Add(cell);
+                    }
                 }
             }
             var right = hit.Line.Cells.Skip(hit.CellIndex + 1).FirstOrDefault();
@@ -256,7 +287,37 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
                 cells.Add(right);
             }
         }
+        // A one-line sender address sits on top of the addressee's window: the block under it is the client.
+        foreach (var line in layout.Lines.Take(30))
+        {
+            foreach (var sender in line.Cells.Take(6).Where(c => SupplierReader.SenderName(c) is not null))
+            {
+                var height = layout.LineHeight(line.Page);
+                foreach (var below in BlockBelow(layout, line, height).Take(6))
+                {
+                    foreach (var cell in layout.CellsOverlapping(below, sender.Left - height, sender.Left + height * 4, budget))
+                    {
+                        cells.Add(cell);
+                    }
+                }
+            }
+        }
         return cells;
+    }
+
+    /// <summary>The lines of a block under <paramref name="top"/>: up to ten lines, ending at a gap of two blank lines.</summary>
+    private static IEnumerable<LayoutLine> BlockBelow(DocumentLayout layout, LayoutLine top, double height)
+    {
+        var previous = top.Top;
+        foreach (var line in layout.Lines.Skip(top.Index + 1))
+        {
+            if (line.Page != top.Page || line.Top - top.Top > height * 10.5 || line.Top - previous > height * 2.5)
+            {
+                yield break;
+            }
+            previous = line.Top;
+            yield return line;
+        }
     }
 
     private static Extracted<T>? Best<T>(IEnumerable<Candidate<T>> candidates) where T : notnull

@@ -14,7 +14,9 @@ internal static partial class InvoiceNumberReader
 
     public static string? Token(string text)
     {
-        text = SplitPrefix().Replace(text.TrimStart(), "$1");
+        // A number is at most 25 characters and comes first: a bounded window keeps the token search linear.
+        text = text.TrimStart();
+        text = SplitPrefix().Replace(text.Length > 200 ? text[..200] : text, "$1");
         foreach (Match m in TokenPattern().Matches(text))
         {
             var token = m.Groups["t"].Value.TrimEnd('.', '/', '-');

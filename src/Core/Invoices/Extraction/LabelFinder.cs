@@ -7,75 +7,141 @@ namespace Backend.Core.Invoices.Extraction;
 /// </summary>
 internal sealed class LabelFinder
 {
-    private readonly DocumentLayout _layout;
-    private readonly Dictionary<LayoutLine, List<LabelHit>> _hitsByLine = [];
+    private static readonly string[] ItemHeaderWords = ["designation", "description", "qte", "quantite", "qty", "prix unit", "p.u", "pu ht", "unite", "reference", "article", "libelle", "produit", "prestation", "quantity", "unit price"];
 
-    public LabelFinder(DocumentLayout layout)
+    private readonly DocumentLayout _layout;
+    private readonly ExtractionBudget _budget;
+
+    // Per line (by LayoutLine.Index), per cell, the hits ordered by start: every lookup below is a binary
+    // search or an index, so the work stays linear in the text however many labels one line holds.
+    private readonly LabelHit[][][] _hitsByCell;
+    private readonly IReadOnlyList<LabelHit>[] _hitsByLine;
+    private readonly bool?[] _itemHeader;
+    private readonly LabelHit?[] _firstOther;
+
+    public LabelFinder(DocumentLayout layout, ExtractionBudget budget)
     {
         _layout = layout;
+        _budget = budget;
+        _hitsByCell = new LabelHit[layout.Lines.Count][][];
+        _hitsByLine = new IReadOnlyList<LabelHit>[layout.Lines.Count];
+        _itemHeader = new bool?[layout.Lines.Count];
+        _firstOther = new LabelHit?[layout.Lines.Count];
         foreach (var line in layout.Lines)
         {
+            var byCell = new LabelHit[line.Cells.Count][];
             var hits = new List<LabelHit>();
             for (var c = 0; c < line.Cells.Count; c++)
             {
-                hits.AddRange(FindInCell(line, c));
+                byCell[c] = FindInCell(line, c, budget);
+                hits.AddRange(byCell[c]);
             }
-            _hitsByLine[line] = hits;
+            _hitsByCell[line.Index] = byCell;
+            _hitsByLine[line.Index] = hits;
+            _firstOther[line.Index] = hits.Find(h => h.Kind == LabelKind.Other);
             Hits.AddRange(hits);
         }
     }
 
     public List<LabelHit> Hits { get; } = [];
 
-    public IReadOnlyList<LabelHit> HitsOn(LayoutLine line) => _hitsByLine.GetValueOrDefault(line) ?? [];
+    public IReadOnlyList<LabelHit> HitsOn(LayoutLine line) => _hitsByLine[line.Index];
 
-    private static IEnumerable<LabelHit> FindInCell(LayoutLine line, int cellIndex)
+    public IReadOnlyList<LabelHit> HitsIn(LayoutLine line, int cellIndex) => _hitsByCell[line.Index][cellIndex];
+
+    /// <summary>The first label of the cell that starts at or after <paramref name="position"/>.</summary>
+    private LabelHit? FirstHitFrom(LayoutLine line, int cellIndex, int position)
+    {
+        var hits = _hitsByCell[line.Index][cellIndex];
+        int lo = 0, hi = hits.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (hits[mid].Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        _budget.Spend(1);
+        return lo < hits.Length ? hits[lo] : null;
+    }
+
+    /// <summary>True when a label of another kind ("sur facture F-12", "date de livraison") comes before <paramref name="hit"/> on its line.</summary>
+    public bool OtherLabelBefore(LabelHit hit)
+    {
+        _budget.Spend(1);
+        return _firstOther[hit.Line.Index] is { } first && (first.CellIndex < hit.CellIndex || (first.CellIndex == hit.CellIndex && first.Start < hit.Start));
+    }
+
+    private static LabelHit[] FindInCell(LayoutLine line, int cellIndex, ExtractionBudget budget)
     {
         var folded = line.Cells[cellIndex].Folded;
         var all = new List<LabelHit>();
         foreach (var rule in LabelDictionary.Rules)
         {
+            budget.Spend(folded.Length / 16 + 1);
             foreach (System.Text.RegularExpressions.Match m in rule.Pattern.Matches(folded))
             {
+                budget.Spend(1);
                 if (m.Length > 0)
                 {
                     all.Add(new LabelHit(rule, line, cellIndex, m.Index, m.Index + m.Length));
                 }
             }
         }
-        // Overlapping labels: the longest wins ("total hors taxes" over "taxes"), then the strongest.
+        // Overlapping labels: the longest wins ("total hors taxes" over "taxes"), then the strongest. Characters
+        // already claimed are marked, so each hit is checked against its own span only (labels are short).
+        var taken = new bool[folded.Length + 1];
         var kept = new List<LabelHit>();
-        foreach (var hit in all.OrderByDescending(h => h.End - h.Start).ThenByDescending(h => h.Rule.Strength))
+        foreach (var hit in all.OrderByDescending(h => h.End - h.Start).ThenByDescending(h => h.Rule.Strength).ThenBy(h => h.Start))
         {
-            if (!kept.Any(k => k.Start < hit.End && hit.Start < k.End))
+            budget.Spend(hit.End - hit.Start);
+            var free = true;
+            for (var i = hit.Start; i < hit.End && free; i++)
             {
+                free = !taken[i];
+            }
+            if (free)
+            {
+                Array.Fill(taken, true, hit.Start, hit.End - hit.Start);
                 kept.Add(hit);
             }
         }
-        return kept.OrderBy(h => h.Start);
+        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return kept.ToArray();
     }
 
     /// <summary>True when the row looks like the header of a line-items table: its labels head columns of item values.</summary>
     public bool IsItemTableHeader(LayoutLine line)
     {
+        if (_itemHeader[line.Index] is { } known)
+        {
+            return known;
+        }
         var f = line.Folded;
+        _budget.Spend(f.Length / 16 + 1);
         var markers = 0;
-        foreach (var word in new[] { "designation", "description", "qte", "quantite", "qty", "prix unit", "p.u", "pu ht", "unite", "reference", "article", "libelle", "produit", "prestation", "quantity", "unit price" })
+        foreach (var word in ItemHeaderWords)
         {
             if (f.Contains(word, StringComparison.Ordinal))
             {
                 markers++;
             }
         }
-        return markers >= 2 || (markers >= 1 && line.Cells.Count >= 4);
+        var header = markers >= 2 || (markers >= 1 && line.Cells.Count >= 4);
+        _itemHeader[line.Index] = header;
+        return header;
     }
 
     public IEnumerable<ValueSpot> ValueSpots(LabelHit hit, bool allowBelow = true)
     {
         var line = hit.Line;
-        var hits = HitsOn(line);
         var cell = hit.Cell;
-        var next = hits.Where(h => h.CellIndex == hit.CellIndex && h.Start >= hit.End).Select(h => (int?)h.Start).FirstOrDefault();
+        var next = FirstHitFrom(line, hit.CellIndex, hit.End)?.Start;
         var rest = cell.Text[hit.End..(next ?? cell.Text.Length)];
         var sameLine = new List<ValueSpot>();
         if (!string.IsNullOrWhiteSpace(TrimSeparators(rest)))
@@ -86,7 +152,8 @@ internal sealed class LabelFinder
         {
             for (var c = hit.CellIndex + 1; c < line.Cells.Count; c++)
             {
-                var cellHits = hits.Where(h => h.CellIndex == c).ToList();
+                _budget.Spend(1);
+                var cellHits = HitsIn(line, c);
                 if (cellHits.Count > 0)
                 {
                     var before = line.Cells[c].Text[..cellHits[0].Start];
@@ -119,15 +186,12 @@ internal sealed class LabelFinder
                 yield break;
             }
             distance++;
-            var belowHits = HitsOn(below);
-            for (var c = 0; c < below.Cells.Count; c++)
+            // Cells of a row are ordered and do not overlap, so the first one reaching the label's column is found by bisection.
+            var c = FirstCellReaching(below, cell.Left - tolerance);
+            if (c < below.Cells.Count && below.Cells[c].Left <= cell.Right + tolerance)
             {
                 var candidate = below.Cells[c];
-                if (!cell.OverlapsHorizontally(candidate, tolerance))
-                {
-                    continue;
-                }
-                var cellHits = belowHits.Where(h => h.CellIndex == c).ToList();
+                var cellHits = HitsIn(below, c);
                 if (cellHits.Count > 0 && cellHits[0].Start <= 1)
                 {
                     // Another label sits under this one: a list of labels, not a header over its values.
@@ -137,6 +201,25 @@ internal sealed class LabelFinder
                 yield break;
             }
         }
+    }
+
+    private int FirstCellReaching(LayoutLine line, double left)
+    {
+        int lo = 0, hi = line.Cells.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (line.Cells[mid].Right < left)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        _budget.Spend(1);
+        return lo;
     }
 
     /// <summary>True when the column under <paramref name="spot"/> goes on with more values: a table's rows, not a total under its label.</summary>

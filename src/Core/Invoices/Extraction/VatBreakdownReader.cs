@@ -12,17 +12,26 @@ internal static partial class VatBreakdownReader
     [GeneratedRegex(@"(?<![\d,.])(?<rate>\d{1,2}(?:[.,]\d{1,2})?)\s?%")]
     private static partial Regex RatePattern();
 
-    public static IReadOnlyList<VatLine> Read(DocumentLayout layout, LabelFinder labels)
+    // A VAT row holds a rate, a base and a tax, perhaps a total and a code: a row with more amounts is a table
+    // of items or numbers, and pairing all its amounts would cost the square of their count.
+    private const int MaxAmountsPerVatRow = 12;
+
+    public static IReadOnlyList<VatLine> Read(DocumentLayout layout, LabelFinder labels, ExtractionBudget budget)
     {
         var lines = new List<VatLine>();
         foreach (var line in layout.Lines)
         {
+            budget.Spend(line.Text.Length / 16 + 1);
             var rates = RateOf(line.Text);
             if (rates.Count == 0)
             {
                 continue;
             }
             var amounts = AmountParser.FindAll(line.Text);
+            if (amounts.Count > MaxAmountsPerVatRow || rates.Count > 4)
+            {
+                continue;
+            }
             var mentionsVat = line.Folded.Contains("tva", StringComparison.Ordinal) || line.Folded.Contains("t.v.a", StringComparison.Ordinal)
                 || line.Folded.Contains("taxe", StringComparison.Ordinal) || line.Folded.Contains("base", StringComparison.Ordinal)
                 || line.Folded.Contains("vat", StringComparison.Ordinal) || line.Folded.Contains("taux", StringComparison.Ordinal);

@@ -1,7 +1,7 @@
-namespace Backend.Bench.Extraction;
+namespace Backend.Bench.InvoiceCorpus;
 
 /// <summary>Counts for one field over the corpus.</summary>
-internal sealed class FieldScore
+public sealed class FieldScore
 {
     public int Documents { get; set; }
     public int Expected { get; set; }
