@@ -22,8 +22,9 @@ public sealed class BicepCliTests
     {
         var result = BicepCli.Run("build-params", "--stdout", RepositoryFiles.PathOf(parameterFile));
 
-        var parameters = JsonNode.Parse(JsonNode.Parse(result.StandardOutput)!["parametersJson"]!.GetValue<string>())!;
-        Assert.Equal("compile-only-not-a-password", parameters["parameters"]!["postgresAdministratorPassword"]!["value"]!.GetValue<string>());
+        var parameters = JsonNode.Parse(JsonNode.Parse(result.StandardOutput)!["parametersJson"]!.GetValue<string>())!["parameters"]!;
+        var environment = parameterFile.Contains(".prod.", StringComparison.Ordinal) ? "prod" : "dev";
+        Assert.Equal(environment, parameters["environmentName"]!["value"]!.GetValue<string>());
     }
 
     [Fact]
