@@ -1,5 +1,5 @@
 # Sourced, not run. Checks the Directory.Build.props default (UseFuncFeed: compile the OCR app against
-# ../shared/funcfeed) against the package source: if the Service Bus worker extension is served now, say so loudly and
+# eng/funcfeed) against the package source: if the Service Bus worker extension is served now, say so loudly and
 # build without the feed. Sets FUNCFEED_ARGS for dotnet build/test.
 FUNCFEED_ARGS=()
 
@@ -26,11 +26,8 @@ PROJ
 }
 
 if funcfeed_probe_served; then
-  echo "funcfeed: the package source now serves Microsoft.Azure.Functions.Worker.Extensions.ServiceBus; building without ../shared/funcfeed (drop UseFuncFeed from Directory.Build.props)" >&2
+  echo "funcfeed: the package source now serves Microsoft.Azure.Functions.Worker.Extensions.ServiceBus; building without eng/funcfeed (drop it and UseFuncFeed from Directory.Build.props)" >&2
   FUNCFEED_ARGS=("-p:UseFuncFeed=false")
-elif [ ! -f "$ROOT/../shared/funcfeed/compile-only.targets" ]; then
-  echo "funcfeed: the Service Bus worker extension is not served and ../shared/funcfeed is missing beside the repository" >&2
-  exit 1
 else
-  echo "funcfeed: the Service Bus worker extension is not served; the OCR app compiles against ../shared/funcfeed (compile-only, never deploy)" >&2
+  echo "funcfeed: the Service Bus worker extension is not served; the OCR app compiles against eng/funcfeed (compile-only, never deploy)" >&2
 fi

@@ -6,7 +6,7 @@ source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
 "$ROOT/scripts/deps.sh"
-# The tests reference the function apps: the OCR app compiles against ../shared/funcfeed while the package source
+# The tests reference the function apps: the OCR app compiles against eng/funcfeed while the package source
 # lacks its Service Bus extension (Directory.Build.props, scripts/funcfeed.sh).
 source "$ROOT/scripts/funcfeed.sh"
 # BACKEND_TEST_PG points the tests at an existing server (CI's PostgreSQL service); else we run our own.
