@@ -8,14 +8,15 @@ using Backend.Core.Invoices.Extraction;
 namespace Backend.Bench.InvoiceCorpus;
 
 /// <summary>
-/// The real Factur-X invoices kept outside the repository (<c>../shared/real-invoices</c>, each PDF with a
-/// <c>.json</c> truth read from its embedded XML), split deterministically into a development two-thirds and
-/// a held-out third by a hash of the file name, so tuning on one side never sees the other.
+/// The real Factur-X invoices (<c>tests/data/real-invoices</c>, a copy of the workplace's <c>shared/real-invoices</c>
+/// with its README and licences; each PDF with a <c>.json</c> truth read from its embedded XML), split
+/// deterministically into a development two-thirds and a held-out third by a hash of the file name, so tuning on one
+/// side never sees the other.
 /// </summary>
 public static partial class RealInvoiceSet
 {
     /// <summary>Where the set lives, relative to the repository root.</summary>
-    public const string RelativeDirectory = "../shared/real-invoices";
+    public const string RelativeDirectory = "tests/data/real-invoices";
 
     // The FNFE samples exist as F2022… and F2026… copies with the same lines and totals: one group, one side.
     [GeneratedRegex(@"F20(?:22|26)(?=\d{4})")]
@@ -28,7 +29,7 @@ public static partial class RealInvoiceSet
     {
         if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"Real invoice set not found at {directory} (expected ../shared/real-invoices next to the repository, with <name>.pdf and <name>.json truth files).");
+            throw new DirectoryNotFoundException($"Real invoice set not found at {directory} (expected tests/data/real-invoices, with <name>.pdf and <name>.json truth files).");
         }
         var invoices = new List<RealInvoice>();
         foreach (var pdf in Directory.GetFiles(directory, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

@@ -3,9 +3,9 @@ using Backend.Tests.Configuration;
 namespace Backend.Tests.EInvoices;
 
 /// <summary>
-/// The e-invoice files the tests read: the copies kept in TestData (so the repository stands alone) plus, when
-/// <c>../shared</c> sits beside the repository, every file there. Files are keyed by their path under the set, so a copy
-/// and its original count once.
+/// The e-invoice files the tests read: the EU examples kept in TestData (so the repository stands alone) plus, when
+/// <c>../shared</c> sits beside the repository, every file there; the real invoices of <c>tests/data/real-invoices</c>.
+/// Files are keyed by their path under the set, so a copy and its original count once.
 /// </summary>
 internal static class EInvoiceFiles
 {
@@ -23,7 +23,7 @@ internal static class EInvoiceFiles
 
     /// <summary>Real Factur-X PDFs: relative name → full path; each has its expected values beside it (.json).</summary>
     public static IReadOnlyDictionary<string, string> RealInvoices() =>
-        Collect(Path.Combine(TestData, "real"), Shared("real-invoices"), "*.pdf");
+        Collect(Path.Combine(RepositoryFiles.Root, "tests", "data", "real-invoices"), null, "*.pdf");
 
     public static TheoryData<string> Names(IReadOnlyDictionary<string, string> files)
     {

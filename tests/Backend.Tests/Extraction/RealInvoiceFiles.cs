@@ -4,8 +4,8 @@ using Backend.Tests.Configuration;
 namespace Backend.Tests.Extraction;
 
 /// <summary>
-/// The real Factur-X invoices kept next to the repository (<c>../shared/real-invoices</c>, not copied: 8 MB under
-/// their own licences). Tests that need them fail with a message saying where the set was expected.
+/// The real Factur-X invoices of <c>tests/data/real-invoices</c> (8 MB, under their own licences, listed in its README).
+/// Tests that need them fail with a message saying where the set was expected.
 /// </summary>
 public static class RealInvoiceFiles
 {

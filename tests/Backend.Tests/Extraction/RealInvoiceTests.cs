@@ -5,7 +5,7 @@ using Backend.Tests.Configuration;
 namespace Backend.Tests.Extraction;
 
 /// <summary>
-/// Real invoices made by invoicing software (development two-thirds of ../shared/real-invoices), read through
+/// Real invoices made by invoicing software (development two-thirds of tests/data/real-invoices), read through
 /// their visible page only, as the text-layer path of the pipeline reads them. The full figures, held-out third
 /// included, come from bench/extraction-accuracy.sh; this runs the same code at CI size.
 /// </summary>
