@@ -40,21 +40,4 @@ internal static class AccountResults
             "Trop de tentatives de connexion. Réessayez plus tard.",
             extra: new Dictionary<string, object?> { ["retry_after"] = decision.RetryAfterSeconds });
     }
-
-    /// <summary>Reads <c>email</c>, normalised; records the problem against the field.</summary>
-    public static string? EmailOf(RequestFields fields)
-    {
-        var email = fields.String("email", EmailAddress.MaxLength, required: true);
-        if (email is null)
-        {
-            return null;
-        }
-        email = EmailAddress.Normalize(email);
-        if (!EmailAddress.IsValid(email))
-        {
-            fields.AddError("email", "adresse e-mail invalide");
-            return null;
-        }
-        return email;
-    }
 }

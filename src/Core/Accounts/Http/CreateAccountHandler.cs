@@ -1,5 +1,6 @@
 using Backend.Core.Audit;
 using Backend.Core.Http;
+using Backend.Core.Licensing;
 using Backend.Core.Security;
 using Dapper;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,7 @@ public sealed class CreateAccountHandler(
             return body.Error;
         }
         var fields = body.Fields!;
-        var email = AccountResults.EmailOf(fields);
+        var email = LicenseResults.EmailOf(fields);
         var role = fields.String("role", 20, required: true);
         if (role is not null && !AccountRoles.IsKnown(role))
         {

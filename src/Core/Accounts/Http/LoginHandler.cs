@@ -31,7 +31,7 @@ public sealed class LoginHandler(
             return body.Error;
         }
         var fields = body.Fields!;
-        var email = AccountResults.EmailOf(fields);
+        var email = LicenseResults.EmailOf(fields);
         var password = fields.String("password", 1024, required: true);
         if (fields.HasErrors)
         {
