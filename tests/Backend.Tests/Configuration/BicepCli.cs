@@ -19,6 +19,13 @@ public static class BicepCli
     /// <summary>main.bicep compiled once per test run; callers that change it get their own copy.</summary>
     public static JsonObject CompiledMain() => Compiled.Value.DeepClone().AsObject();
 
+    /// <summary>The parameter values a .bicepparam file binds (<c>build-params</c>), keyed by parameter name.</summary>
+    public static JsonObject Parameters(string parameterFile)
+    {
+        var built = JsonNode.Parse(Run("build-params", "--stdout", RepositoryFiles.PathOf(parameterFile)).StandardOutput)!;
+        return JsonNode.Parse(built["parametersJson"]!.GetValue<string>())!["parameters"]!.AsObject();
+    }
+
     public static BicepResult Run(params string[] arguments)
     {
         var path = Executable();

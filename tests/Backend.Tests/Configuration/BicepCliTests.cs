@@ -20,9 +20,8 @@ public sealed class BicepCliTests
     [InlineData("infra/bicep/main.prod.bicepparam")]
     public void The_parameter_files_bind_to_main(string parameterFile)
     {
-        var result = BicepCli.Run("build-params", "--stdout", RepositoryFiles.PathOf(parameterFile));
+        var parameters = BicepCli.Parameters(parameterFile);
 
-        var parameters = JsonNode.Parse(JsonNode.Parse(result.StandardOutput)!["parametersJson"]!.GetValue<string>())!["parameters"]!;
         var environment = parameterFile.Contains(".prod.", StringComparison.Ordinal) ? "prod" : "dev";
         Assert.Equal(environment, parameters["environmentName"]!["value"]!.GetValue<string>());
     }

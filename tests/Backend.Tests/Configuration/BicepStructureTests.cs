@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Backend.Core.Jobs;
 using Backend.Core.Storage;
@@ -18,7 +17,7 @@ public sealed class BicepStructureTests
     [Fact]
     public void The_queues_are_Core_queue_names()
     {
-        Assert.Equal(ConstantsOf(typeof(QueueNames)).Order(StringComparer.Ordinal), Bicep.QueueNames.Order(StringComparer.Ordinal));
+        Assert.Equal(StringConstants.Of(typeof(QueueNames)).Order(StringComparer.Ordinal), Bicep.QueueNames.Order(StringComparer.Ordinal));
         Assert.Equal("[variables('queueNames')]", ModuleParameter(Template, "serviceBus", "queueNames").GetValue<string>());
     }
 
@@ -37,7 +36,7 @@ public sealed class BicepStructureTests
     [Fact]
     public void The_containers_are_Core_container_names()
     {
-        var expected = ConstantsOf(typeof(ContainerNames)).Order(StringComparer.Ordinal).ToList();
+        var expected = StringConstants.Of(typeof(ContainerNames)).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(expected, Bicep.ContainerVariables.Values.Order(StringComparer.Ordinal));
         Assert.Equal(ContainerNames.Inbox, Bicep.InboxContainer);
@@ -114,9 +113,4 @@ public sealed class BicepStructureTests
 
     private static IEnumerable<JsonNode> NestedResources(JsonObject template, string module) =>
         Module(template, module)["properties"]!["template"]!["resources"]!.AsArray().Select(r => r!);
-
-    private static IEnumerable<string> ConstantsOf(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-            .Select(field => (string)field.GetRawConstantValue()!);
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Backend.Core.Accounting;
 using Backend.Core.Accounts;
 using Backend.Core.Health;
@@ -35,7 +34,7 @@ public sealed class FunctionMetadataTests
     [InlineData(App.Ocr)]
     public void Each_app_serves_exactly_the_Core_routes_it_owns(App app)
     {
-        var expected = RouteOwners.Where(o => o.Apps.Contains(app)).SelectMany(o => RouteConstants(o.Routes)).Order(StringComparer.Ordinal).ToList();
+        var expected = RouteOwners.Where(o => o.Apps.Contains(app)).SelectMany(o => StringConstants.Of(o.Routes)).Order(StringComparer.Ordinal).ToList();
 
         var served = FunctionMetadata.Triggers(app).Where(t => t.Type == "httpTrigger").Select(t => t.Property("route")!).Distinct().Order(StringComparer.Ordinal).ToList();
 
@@ -66,9 +65,4 @@ public sealed class FunctionMetadataTests
         Assert.Equal("inbox/{name}", ocr.Single(t => t.Type == "blobTrigger").Property("path"));
         Assert.Equal(["ai-analysis", "ocr-jobs"], ocr.Where(t => t.Type == "serviceBusTrigger").Select(t => t.Property("queueName")).Order(StringComparer.Ordinal));
     }
-
-    private static IEnumerable<string> RouteConstants(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-            .Select(field => (string)field.GetRawConstantValue()!);
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Backend.Tests.Configuration;
+using Backend.Tests.Infrastructure;
 
 namespace Backend.Tests.Deployment;
 
@@ -20,9 +20,9 @@ public sealed class CaddyProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    public int HttpPort { get; } = FreePort();
+    public int HttpPort { get; } = FreeTcpPort.Next();
 
-    public int HttpsPort { get; } = FreePort();
+    public int HttpsPort { get; } = FreeTcpPort.Next();
 
     public X509Certificate2 Root { get; private set; } = null!;
 
@@ -126,12 +126,5 @@ public sealed class CaddyProcess : IAsyncDisposable
                 _log.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,7 +15,7 @@ public sealed class UpgradeScriptTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("backend-vps-upgrade-").FullName;
     private readonly List<string> _scratch = [];
-    private readonly int _port = FreePort();
+    private readonly int _port = FreeTcpPort.Next();
     private ThrowawayPostgres _postgres = null!;
 
     private string PidFile => Path.Combine(_root, "run/app.pid");
@@ -166,12 +165,5 @@ public sealed class UpgradeScriptTests : IAsyncLifetime
         script.Append("echo $! >\"$pidfile\"\n");
         Directory.CreateDirectory(Path.Combine(_root, "run"));
         File.WriteAllText(Path.Combine(_root, "run/restart.sh"), script.ToString());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

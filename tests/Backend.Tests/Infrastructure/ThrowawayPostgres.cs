@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Backend.Tests.Infrastructure;
@@ -28,7 +27,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public static async Task<ThrowawayPostgres> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("backend-pg-").FullName;
-        var cluster = new ThrowawayPostgres(directory, FreePort());
+        var cluster = new ThrowawayPostgres(directory, FreeTcpPort.Next());
         if (Environment.UserName == "root")
         {
             await RunAsync("chown", "-R", "postgres:", directory);
@@ -78,12 +77,6 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         return name;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string program, params string[] arguments)
     {

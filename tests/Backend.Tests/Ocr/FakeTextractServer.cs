@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Backend.Tests.Infrastructure;
 
 namespace Backend.Tests.Ocr;
 
@@ -16,7 +16,7 @@ public sealed class FakeTextractServer : IAsyncDisposable
 
     public FakeTextractServer()
     {
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         Url = $"http://127.0.0.1:{port}/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
@@ -76,12 +76,6 @@ public sealed class FakeTextractServer : IAsyncDisposable
         context.Response.Close();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Backend.Tests.Infrastructure;
 
 namespace Backend.Tests.Reliability;
 
@@ -18,7 +18,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
     public SelfHostProcess(string connectionString, string blobRoot, IDictionary<string, string>? settings = null)
     {
-        Port = FreePort();
+        Port = FreeTcpPort.Next();
         BlobRoot = blobRoot;
         using var signingKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         AdminApiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -195,12 +195,5 @@ public sealed class SelfHostProcess : IAsyncDisposable
                 _log.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Backend.Tests.Configuration;
 
 namespace Backend.Tests.Security;
 
@@ -9,11 +10,11 @@ namespace Backend.Tests.Security;
 /// </summary>
 public sealed class AzureIsolationTests
 {
-    private static readonly JsonObject Template = CompiledBicep.MainTemplate();
+    private static readonly JsonObject Template = BicepCli.CompiledMain();
 
-    private static JsonObject ModuleTemplate(string module) => CompiledBicep.Module(Template, module)["properties"]!["template"]!.AsObject();
+    private static JsonObject ModuleTemplate(string module) => ConfigurationSources.Module(Template, module)["properties"]!["template"]!.AsObject();
 
-    private static JsonObject ModuleParameters(string module) => CompiledBicep.Module(Template, module)["properties"]!["parameters"]!.AsObject();
+    private static JsonObject ModuleParameters(string module) => ConfigurationSources.Module(Template, module)["properties"]!["parameters"]!.AsObject();
 
     [Theory]
     [InlineData("licenseApp", "licenseHostStorage", "-lic-")]
@@ -76,7 +77,7 @@ public sealed class AzureIsolationTests
     [Fact]
     public void Production_postgresql_has_no_password_no_azure_services_rule_and_private_access()
     {
-        var prod = CompiledBicep.Parameters("infra/bicep/main.prod.bicepparam");
+        var prod = BicepCli.Parameters("infra/bicep/main.prod.bicepparam");
 
         Assert.False(prod["postgresAllowAzureServices"]!["value"]!.GetValue<bool>());
         Assert.Empty(prod["postgresFirewallRules"]!["value"]!.AsArray());
