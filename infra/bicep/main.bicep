@@ -99,6 +99,9 @@ param textractS3Bucket string = ''
 @description('Further admin API keys as SHA-256 hex digests, comma separated, optionally name:digest.')
 param adminApiKeyHashes string = ''
 
+@description('Resellers\' API keys from configuration: name:product|product:sha256hex, comma separated (others are created by admins).')
+param partnerApiKeyHashes string = ''
+
 @description('Public keys (base64 SubjectPublicKeyInfo, comma separated) of retired license signing keys, so licenses they signed keep validating.')
 param licenseRetiredPublicKeys string = ''
 
@@ -346,6 +349,9 @@ var licenseAppSettings = {
   Licensing__RateLimits__Heartbeat__WindowSeconds: '86400'
   Licensing__RateLimits__IPv6PrefixLength: '64'
   Licensing__RateLimits__MaxTrackedClients: '100000'
+  Partners__ApiKeyHashes: partnerApiKeyHashes
+  Partners__RateLimit__Limit: '100'
+  Partners__RateLimit__WindowSeconds: '3600'
   AccessTokens__ActiveKeyId: 'v1'
   AccessTokens__Keys__v1: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.accessTokenKeyV1})'
   AccessTokens__LifetimeMinutes: '60'

@@ -51,3 +51,6 @@ GRANT USAGE ON SEQUENCE audit_events_id_seq TO backend_license, backend_ocr;
 
 -- Structured e-invoices (migration 0302): the VAT breakdown and line items of an invoice.
 GRANT SELECT, INSERT, UPDATE, DELETE ON invoice_vat_lines, invoice_line_items TO backend_ocr;
+
+-- Products, resellers and releases (migration 0101): the license app's catalog, partner API and update checks.
+GRANT SELECT, INSERT, UPDATE ON products, partners, releases TO backend_license;

@@ -1,6 +1,9 @@
 using Backend.Core;
 using Backend.Core.Accounts;
 using Backend.Core.Licensing;
+using Backend.Core.Partners;
+using Backend.Core.Products;
+using Backend.Core.Updates;
 using Backend.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 
@@ -16,6 +19,7 @@ public static class LicenseApp
         builder.Services.AddBackendCore(builder.Configuration);
         builder.Services.AddManagedIdentityDatabasePassword();
         builder.Services.AddLicensing(builder.Configuration);
+        builder.Services.AddProducts().AddPartners(builder.Configuration).AddUpdates();
         builder.Services.AddAccounts(builder.Configuration);
         return builder;
     }

@@ -7,7 +7,7 @@ namespace EasyFacture.Licensing;
 /// Several keys may be trusted at once so licenses signed before a key rotation stay valid.
 /// Thread-safe; create it once.
 /// </summary>
-public sealed class LicenseVerifier : IDisposable
+public sealed partial class LicenseVerifier : IDisposable
 {
     private readonly Dictionary<string, ECDsa> _keys = new(StringComparer.Ordinal);
 

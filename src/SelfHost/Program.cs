@@ -6,6 +6,9 @@ using Backend.Core.Health;
 using Backend.Core.Invoices;
 using Backend.Core.Jobs;
 using Backend.Core.Licensing;
+using Backend.Core.Partners;
+using Backend.Core.Products;
+using Backend.Core.Updates;
 using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
 using Microsoft.Extensions.Options;
@@ -27,6 +30,7 @@ try
     builder.Services.AddHostedService<QueueNotificationListener>();
     builder.Services.AddHostedService<QueueWorker>();
     builder.Services.AddLicensing(builder.Configuration);
+    builder.Services.AddProducts().AddPartners(builder.Configuration).AddUpdates();
     builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddApiDocument();
     builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
@@ -44,6 +48,9 @@ try
     var api = app.MapGroup("/api");
     api.MapGet(HealthRoutes.Health, (HealthHandler handler, HttpContext context) => handler.HandleAsync(context));
     api.MapLicensingEndpoints();
+    api.MapProductEndpoints();
+    api.MapPartnerEndpoints();
+    api.MapUpdateEndpoints();
     api.MapAccountEndpoints();
     api.MapInvoiceEndpoints();
     api.MapAccountingEndpoints();

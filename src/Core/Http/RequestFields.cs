@@ -53,6 +53,22 @@ public sealed class RequestFields
         return text;
     }
 
+    /// <summary>A JSON array of strings, each at most <paramref name="maxLength"/> characters, at most <paramref name="maxItems"/> of them.</summary>
+    public IReadOnlyList<string>? StringList(string name, int maxItems, int maxLength, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() is 0 || value.GetArrayLength() > maxItems
+            || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String || item.GetString()!.Length is 0 || item.GetString()!.Length > maxLength))
+        {
+            AddError(name, $"tableau de 1 à {maxItems} chaînes de 1 à {maxLength} caractères attendu");
+            return null;
+        }
+        return value.EnumerateArray().Select(item => item.GetString()!).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     public int? Int(string name, int min, int max, bool required)
     {
         if (!TryGet(name, required, out var value))

@@ -11,7 +11,8 @@ namespace Backend.Core.Licensing;
 /// <c>POST licenses/activate</c>: redeems a single-use activation code for a machine, upgrading its trial or
 /// extending its paid license. The code row is locked for the whole transaction, so of concurrent redemptions
 /// exactly one wins; the others then see it used. Redeeming the same code again on the same machine is
-/// idempotent and answers the license it produced.
+/// idempotent and answers the license it produced. A code belongs to a product: it activates that product's license of
+/// the machine, and only when the client names that product (<c>product</c>, default <c>Licensing__Product</c>).
 /// </summary>
 public sealed class ActivateHandler(
     NpgsqlDataSource dataSource,
@@ -22,7 +23,7 @@ public sealed class ActivateHandler(
     IOptions<LicensingSettings> options,
     ILogger<ActivateHandler> logger)
 {
-    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "activation_code", "email" };
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "activation_code", "email", "product" };
     private readonly LicensingSettings _settings = options.Value;
 
     public async Task<IResult> HandleAsync(HttpContext context)
@@ -43,6 +44,7 @@ public sealed class ActivateHandler(
         var machineId = LicenseResults.MachineIdOf(fields);
         var rawCode = fields.String("activation_code", 40, required: true);
         var email = LicenseResults.EmailOf(fields);
+        var product = fields.String("product", 50, required: false) ?? _settings.Product;
         if (fields.HasErrors)
         {
             return LicenseResults.BadRequest(context, fields);
@@ -56,9 +58,9 @@ public sealed class ActivateHandler(
         await using var connection = await dataSource.OpenConnectionAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         var activation = await connection.QuerySingleOrDefaultAsync<CodeRow>(new CommandDefinition(
-            "SELECT id, license_type, duration_days, is_used, used_by_license_id, expires_at FROM activation_codes WHERE code = @code FOR UPDATE",
+            "SELECT id, product, license_type, duration_days, is_used, used_by_license_id, expires_at FROM activation_codes WHERE code = @code FOR UPDATE",
             new { code }, transaction, cancellationToken: cancel));
-        if (activation is null)
+        if (activation is null || activation.Product != product)
         {
             return InvalidCode(context);
         }
@@ -78,7 +80,7 @@ public sealed class ActivateHandler(
         }
 
         var current = await connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(
-            $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId FOR UPDATE", new { machineId }, transaction, cancellationToken: cancel));
+            $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId AND product = @product FOR UPDATE", new { machineId, product }, transaction, cancellationToken: cancel));
         if (current is { IsRevoked: true })
         {
             return Revoked(context);
@@ -99,7 +101,6 @@ public sealed class ActivateHandler(
         }
 
         var id = current?.Id ?? await LicenseIssuer.NextIdAsync(connection, transaction, cancel);
-        var product = current?.Product ?? _settings.Product;
         var key = issuer.Sign(id, machineId!, type, product, now, expiresAt);
         var parameters = new
         {
@@ -151,6 +152,7 @@ public sealed class ActivateHandler(
     private sealed record CodeRow
     {
         public long Id { get; init; }
+        public string Product { get; init; } = "";
         public string LicenseType { get; init; } = "";
         public int DurationDays { get; init; }
         public bool IsUsed { get; init; }

@@ -1,14 +1,17 @@
 using Backend.Core.Audit;
 using Backend.Core.Http;
+using Backend.Core.Products;
 using Backend.Core.Security;
-using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Backend.Core.Licensing;
 
-/// <summary><c>POST admin/activation-codes</c>: creates <c>count</c> single-use codes for a license type and duration.</summary>
+/// <summary>
+/// <c>POST admin/activation-codes</c>: creates <c>count</c> single-use codes of a product (default <c>Licensing__Product</c>)
+/// for one of its license types and a duration.
+/// </summary>
 public sealed class ActivationCodesHandler(
     NpgsqlDataSource dataSource,
     AdminAuthenticator authenticator,
@@ -17,7 +20,7 @@ public sealed class ActivationCodesHandler(
     IOptions<LicensingSettings> options)
 {
     public const int MaxCount = 1000;
-    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "license_type", "duration_days", "count", "expires_at", "notes" };
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "product", "license_type", "duration_days", "count", "expires_at", "notes" };
     private readonly LicensingSettings _settings = options.Value;
 
     public async Task<IResult> HandleAsync(HttpContext context)
@@ -48,27 +51,22 @@ public sealed class ActivationCodesHandler(
             fields.AddError("expires_at", "doit être dans le futur");
         }
         var notes = fields.String("notes", 1000, required: false);
+        var product = fields.String("product", ProductCode.MaxLength, required: false) ?? _settings.Product;
         if (fields.HasErrors)
         {
             return LicenseResults.BadRequest(context, fields);
         }
 
-        var created = new List<string>(count);
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
-        // 80 random bits make a collision all but impossible; the unique constraint decides, and we draw again.
-        for (var attempt = 0; created.Count < count && attempt < 5; attempt++)
+        var catalogued = await ProductStore.FindAsync(connection, null, product, context.RequestAborted);
+        if (catalogued is null || !catalogued.LicenseTypes.Contains(type!))
         {
-            var candidates = Enumerable.Range(0, count - created.Count).Select(_ => ActivationCode.New()).ToArray();
-            var inserted = await connection.QueryAsync<string>(new CommandDefinition("""
-                INSERT INTO activation_codes (code, license_type, duration_days, created_at, expires_at, created_by, notes)
-                SELECT c, @type, @duration, @now, @expiresAt, @admin, @notes FROM unnest(@candidates) AS c
-                ON CONFLICT (code) DO NOTHING
-                RETURNING code
-                """, new { type, duration, now, expiresAt, admin = admin.Name.Length <= 100 ? admin.Name : admin.Name[..100], notes, candidates }, cancellationToken: context.RequestAborted));
-            created.AddRange(inserted);
+            fields.AddError(catalogued is null ? "product" : "license_type", catalogued is null ? "produit inconnu" : $"{product} n'accorde que {string.Join(", ", catalogued.LicenseTypes)}");
+            return LicenseResults.BadRequest(context, fields);
         }
+        var created = await ActivationCodeStore.CreateAsync(connection, product, type!, duration, count, now, expiresAt, admin.Name, null, notes, context.RequestAborted);
         await audit.RecordAsync(connection, null, admin, AuditActions.ActivationCodesCreated, type,
-            new { count = created.Count, duration_days = duration, expires_at = expiresAt, notes }, context.RequestAborted);
-        return LicenseResults.Ok(new ActivationCodesResponse(created, type!, duration, expiresAt), StatusCodes.Status201Created);
+            new { product, count = created.Count, duration_days = duration, expires_at = expiresAt, notes }, context.RequestAborted);
+        return LicenseResults.Ok(new ActivationCodesResponse(created, type!, duration, expiresAt) { Product = product }, StatusCodes.Status201Created);
     }
 }

@@ -10,7 +10,7 @@ namespace Backend.Core.Licensing;
 /// <summary>
 /// <c>POST licenses/heartbeat</c>: records the app version and OS of a licensed machine, at most once per
 /// window (24 h) per machine. The key is checked before the limit is counted, so nobody can spend another
-/// machine's heartbeat by sending its id.
+/// machine's heartbeat by sending its id. The key must be one of the product the client names (default <c>Licensing__Product</c>).
 /// </summary>
 public sealed class HeartbeatHandler(
     NpgsqlDataSource dataSource,
@@ -20,7 +20,7 @@ public sealed class HeartbeatHandler(
     TimeProvider time,
     IOptions<LicensingSettings> options)
 {
-    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "license_key", "app_version", "os_info" };
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "license_key", "app_version", "os_info", "product" };
     private readonly LicensingSettings _settings = options.Value;
 
     public async Task<IResult> HandleAsync(HttpContext context)
@@ -36,6 +36,7 @@ public sealed class HeartbeatHandler(
         var licenseKey = fields.String("license_key", LicenseKeyFormat.MaxKeyLength, required: true);
         var appVersion = fields.String("app_version", 20, required: false);
         var osInfo = fields.String("os_info", 200, required: false);
+        var product = fields.String("product", 50, required: false) ?? _settings.Product;
         if (fields.HasErrors)
         {
             return LicenseResults.BadRequest(context, fields);
@@ -50,6 +51,12 @@ public sealed class HeartbeatHandler(
         {
             return ApiError.Result(context, StatusCodes.Status400BadRequest, LicenseErrorCodes.InvalidLicenseKey,
                 "Clé de licence invalide.", new Dictionary<string, string> { ["license_key"] = "clé absente, altérée ou inconnue" });
+        }
+
+        if (verification.Claims!.Product != product)
+        {
+            return ApiError.Result(context, StatusCodes.Status400BadRequest, LicenseErrorCodes.LicenseProductMismatch,
+                "Cette clé de licence est celle d'un autre produit.", new Dictionary<string, string> { ["product"] = $"la clé est du produit {verification.Claims.Product}" });
         }
 
         var cancel = context.RequestAborted;

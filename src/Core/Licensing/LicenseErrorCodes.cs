@@ -19,4 +19,7 @@ public static class LicenseErrorCodes
 
     /// <summary>A genuine key presented with another machine's id.</summary>
     public const string LicenseMachineMismatch = "LICENSE_MACHINE_MISMATCH";
+
+    /// <summary>A genuine key of another product than the one the client names.</summary>
+    public const string LicenseProductMismatch = "LICENSE_PRODUCT_MISMATCH";
 }

@@ -4,17 +4,18 @@ using Microsoft.AspNetCore.Http;
 
 namespace Backend.Core.Licensing;
 
-/// <summary>The admin search filters (<c>?email=&amp;type=&amp;status=&amp;page=&amp;page_size=</c>) shared by the search and the CSV export.</summary>
+/// <summary>The admin search filters (<c>?email=&amp;type=&amp;status=&amp;product=&amp;page=&amp;page_size=</c>) shared by the search and the CSV export.</summary>
 internal sealed class LicenseFilter
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
-    private static readonly HashSet<string> Known = ["email", "type", "status", "page", "page_size"];
+    private static readonly HashSet<string> Known = ["email", "type", "status", "product", "page", "page_size"];
     private static readonly HashSet<string> Statuses = ["active", "expired", "revoked"];
 
     public string? Email { get; private init; }
     public string? Type { get; private init; }
     public string? Status { get; private init; }
+    public string? Product { get; private init; }
     public int Page { get; private init; } = 1;
     public int PageSize { get; private init; } = DefaultPageSize;
 
@@ -24,6 +25,7 @@ internal sealed class LicenseFilter
     public const string WhereSql = """
         (@email::text IS NULL OR lower(email) = lower(@email))
         AND (@type::text IS NULL OR license_type = @type)
+        AND (@product::text IS NULL OR product = @product)
         AND (@status::text IS NULL
              OR (@status = 'revoked' AND is_revoked)
              OR (@status = 'expired' AND NOT is_revoked AND expires_at <= @now)
@@ -92,8 +94,14 @@ internal sealed class LicenseFilter
         {
             errors.AddError("email", "caractères de contrôle interdits");
         }
+        var product = Single("product", Products.ProductCode.MaxLength);
+        if (product is not null && !Products.ProductCode.IsValid(product))
+        {
+            errors.AddError("product", "code produit attendu");
+        }
         return new LicenseFilter
         {
+            Product = product,
             Email = email,
             Type = type,
             Status = status,

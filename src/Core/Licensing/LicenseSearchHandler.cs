@@ -23,7 +23,7 @@ public sealed class LicenseSearchHandler(NpgsqlDataSource dataSource, AdminAuthe
         }
         var parameters = new
         {
-            now = time.GetUtcNow(), email = filter.Email, type = filter.Type, status = filter.Status,
+            now = time.GetUtcNow(), email = filter.Email, type = filter.Type, status = filter.Status, product = filter.Product,
             limit = filter.PageSize, offset = (long)(filter.Page - 1) * filter.PageSize,
         };
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);

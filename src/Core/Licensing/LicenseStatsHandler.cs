@@ -7,7 +7,7 @@ namespace Backend.Core.Licensing;
 
 /// <summary>
 /// <c>GET admin/stats?days=30</c>: licenses by type and status; trials started and since converted per day;
-/// machines seen by heartbeat in 24 h / 7 d / 30 d; validations per day. Days are UTC.
+/// machines seen by heartbeat in 24 h / 7 d / 30 d; validations per day; the same split by product. Days are UTC.
 /// </summary>
 public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, TimeProvider time)
 {
@@ -66,6 +66,9 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
             trials.Select(t => new TrialDay(DateOnly.FromDateTime(t.Day), t.Created, t.Converted)).ToList(),
             new MachinesSeen(seen.Day, seen.Week, seen.Month),
             validations.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList(),
-            failedLogins.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList()));
+            failedLogins.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList())
+        {
+            Products = await Backend.Core.Products.ProductStatsQuery.ReadAsync(connection, now, since, cancel),
+        });
     }
 }

@@ -20,6 +20,7 @@ public static class LicensingServiceCollectionExtensions
         services.AddSingleton<ValidateRateLimiter>();
         services.AddSingleton<LicenseActivityBuffer>();
         services.AddSingleton<LicenseStateReader>();
+        services.AddSingleton<Products.ProductRenewalUrls>();
         services.AddHostedService<LicenseActivityFlusher>();
 
         services.AddSingleton<TrialHandler>();

@@ -11,7 +11,8 @@ namespace Backend.Core.Licensing;
 
 /// <summary>
 /// <c>DELETE admin/licenses/{machineId}</c>: revokes a machine's license at once (validate reads the row on
-/// every call). Idempotent: revoking again answers 200 with the original time and reason.
+/// every call). Idempotent: revoking again answers 200 with the original time and reason. A machine holds one license
+/// per product: <c>product</c> (body or query, default <c>Licensing__Product</c>) says which.
 /// </summary>
 public sealed class RevokeHandler(
     NpgsqlDataSource dataSource,
@@ -22,7 +23,7 @@ public sealed class RevokeHandler(
     IOptions<LicensingSettings> options,
     ILogger<RevokeHandler> logger)
 {
-    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "reason" };
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "reason", "product" };
     private readonly LicensingSettings _settings = options.Value;
 
     public async Task<IResult> HandleAsync(HttpContext context, string machineIdInRoute)
@@ -48,6 +49,13 @@ public sealed class RevokeHandler(
             }
             reason = queryReason;
         }
+        var product = fields.String("product", 50, required: false);
+        var queryProduct = context.Request.Query["product"].ToString();
+        if (product is null && queryProduct.Length > 0)
+        {
+            product = queryProduct;
+        }
+        product ??= _settings.Product;
         if (!MachineId.TryNormalize(machineIdInRoute, out var machineId))
         {
             fields.AddError("machine_id", "32 caractères hexadécimaux attendus");
@@ -63,17 +71,17 @@ public sealed class RevokeHandler(
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         var revokedId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             UPDATE licenses SET is_revoked = true, is_active = false, revoked_at = @now, revoked_reason = @reason
-            WHERE machine_id = @machineId AND NOT is_revoked
+            WHERE machine_id = @machineId AND product = @product AND NOT is_revoked
             RETURNING id
-            """, new { machineId, now, reason }, transaction, cancellationToken: cancel));
+            """, new { machineId, product, now, reason }, transaction, cancellationToken: cancel));
         if (revokedId is not null)
         {
             logger.LogInformation("License {LicenseId} revoked by {Admin} (request {RequestId})", revokedId, admin.Name, RequestId.Get(context));
             await LicenseHistory.AddAsync(connection, transaction, revokedId.Value, LicenseActions.Revoked, now, clientAddress.Of(context), UserAgent.Of(context), null, null, cancel);
-            await audit.RecordAsync(connection, transaction, admin, AuditActions.LicenseRevoked, machineId, new { license_id = revokedId, reason }, cancel);
+            await audit.RecordAsync(connection, transaction, admin, AuditActions.LicenseRevoked, machineId, new { license_id = revokedId, product, reason }, cancel);
         }
         var license = await connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(
-            $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId", new { machineId }, transaction, cancellationToken: cancel));
+            $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId AND product = @product", new { machineId, product }, transaction, cancellationToken: cancel));
         await transaction.CommitAsync(cancel);
         if (license is null)
         {

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Backend.Core.Http;
+using Backend.Core.Products;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -8,8 +8,11 @@ using Npgsql;
 
 namespace Backend.Core.Licensing;
 
-/// <summary><c>POST licenses/trial</c>: one 30-day trial per machine, ever; a capped number per email address.</summary>
-public sealed partial class TrialHandler(
+/// <summary>
+/// <c>POST licenses/trial</c>: one trial per machine and product, ever, as long as the product's <c>trial_days</c>;
+/// a capped number per email address and product.
+/// </summary>
+public sealed class TrialHandler(
     NpgsqlDataSource dataSource,
     PostgresRateLimiter rateLimiter,
     ClientAddress clientAddress,
@@ -40,7 +43,7 @@ public sealed partial class TrialHandler(
         var email = LicenseResults.EmailOf(fields);
         var product = fields.String("product", 50, required: false) ?? _settings.Product;
         var version = fields.String("version", 20, required: false);
-        if (!ProductPattern().IsMatch(product))
+        if (!ProductCode.IsValid(product))
         {
             fields.AddError("product", "lettres minuscules, chiffres, - ou _");
         }
@@ -55,14 +58,20 @@ public sealed partial class TrialHandler(
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(100, hashtext(lower(@email)))",
             new { email }, transaction, cancellationToken: context.RequestAborted));
 
-        var existing = await ExistingAsync(connection, transaction, machineId!, context.RequestAborted);
+        var catalogued = await ProductStore.FindAsync(connection, transaction, product, context.RequestAborted);
+        if (catalogued is null)
+        {
+            fields.AddError("product", "produit inconnu");
+            return LicenseResults.BadRequest(context, fields);
+        }
+        var existing = await ExistingAsync(connection, transaction, machineId!, product, context.RequestAborted);
         if (existing is not null)
         {
             return AlreadyExists(context, existing, now);
         }
         var trials = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM licenses WHERE lower(email) = lower(@email) AND trial_started_at IS NOT NULL",
-            new { email }, transaction, cancellationToken: context.RequestAborted));
+            "SELECT count(*) FROM licenses WHERE lower(email) = lower(@email) AND product = @product AND trial_started_at IS NOT NULL",
+            new { email, product }, transaction, cancellationToken: context.RequestAborted));
         if (trials >= _settings.MaxTrialsPerEmail)
         {
             return ApiError.Result(context, StatusCodes.Status409Conflict, LicenseErrorCodes.TrialLimitReached,
@@ -71,13 +80,13 @@ public sealed partial class TrialHandler(
         }
 
         var id = await LicenseIssuer.NextIdAsync(connection, transaction, context.RequestAborted);
-        var expiresAt = LicenseTypes.ExpiryFrom(LicenseTypes.Trial, now, _settings.TrialDays);
+        var expiresAt = LicenseTypes.ExpiryFrom(LicenseTypes.Trial, now, catalogued.TrialDays);
         var key = issuer.Sign(id, machineId!, LicenseTypes.Trial, product, now, expiresAt);
         var inserted = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             INSERT INTO licenses (id, machine_id, email, product, license_key, signing_key_id, license_type,
                                   created_at, trial_started_at, expires_at, app_version, ip_address, user_agent)
             VALUES (@id, @machineId, @email, @product, @key, @keyId, 'trial', @now, @now, @expiresAt, @version, @ip::inet, @userAgent)
-            ON CONFLICT (machine_id) DO NOTHING
+            ON CONFLICT (machine_id, product) DO NOTHING
             RETURNING id
             """,
             new { id, machineId, email, product, key, keyId = issuer.CurrentKeyId, now, expiresAt, version, ip = ip?.ToString(), userAgent = UserAgent.Of(context) },
@@ -87,7 +96,7 @@ public sealed partial class TrialHandler(
             // Another request for the same machine won the race after our check.
             await transaction.RollbackAsync(context.RequestAborted);
             await using var again = await dataSource.OpenConnectionAsync(context.RequestAborted);
-            return AlreadyExists(context, (await ExistingAsync(again, null, machineId!, context.RequestAborted))!, now);
+            return AlreadyExists(context, (await ExistingAsync(again, null, machineId!, product, context.RequestAborted))!, now);
         }
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.TrialCreated, now, ip, UserAgent.Of(context), version, null, context.RequestAborted);
         await transaction.CommitAsync(context.RequestAborted);
@@ -97,9 +106,9 @@ public sealed partial class TrialHandler(
             "Licence trial créée avec succès"), StatusCodes.Status201Created);
     }
 
-    private static Task<LicenseRow?> ExistingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string machineId, CancellationToken cancellationToken) =>
+    private static Task<LicenseRow?> ExistingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string machineId, string product, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(
-            $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId", new { machineId }, transaction, cancellationToken: cancellationToken));
+            $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId AND product = @product", new { machineId, product }, transaction, cancellationToken: cancellationToken));
 
     private static IResult AlreadyExists(HttpContext context, LicenseRow existing, DateTimeOffset now) =>
         ApiError.Result(context, StatusCodes.Status409Conflict, LicenseErrorCodes.TrialAlreadyExists,
@@ -108,7 +117,4 @@ public sealed partial class TrialHandler(
             {
                 ["existing_license"] = new ExistingLicense(existing.LicenseType, existing.ExpiresAt, DaysRemaining.Until(existing.ExpiresAt, now)),
             });
-
-    [GeneratedRegex("^[a-z0-9_-]{1,50}$")]
-    private static partial Regex ProductPattern();
 }

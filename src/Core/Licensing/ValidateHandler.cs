@@ -1,4 +1,5 @@
 using Backend.Core.Http;
+using Backend.Core.Products;
 using EasyFacture.Licensing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ namespace Backend.Core.Licensing;
 /// <c>POST licenses/validate</c>: the signature and machine are checked in memory, then the database decides
 /// (revoked, expired) with a fresh read, batched with concurrent requests by <see cref="LicenseStateReader"/>. History and <c>last_validated_at</c> go through
 /// <see cref="LicenseActivityBuffer"/>, the rate limit through <see cref="ValidateRateLimiter"/>: the hot path writes nothing.
+/// The key must be one of the product the client names (<c>product</c>, default <c>Licensing__Product</c>).
 /// </summary>
 public sealed class ValidateHandler(
     LicenseStateReader states,
@@ -16,10 +18,11 @@ public sealed class ValidateHandler(
     LicenseActivityBuffer activity,
     LicenseKeyCheck keyCheck,
     ClientAddress clientAddress,
+    ProductRenewalUrls renewalUrls,
     TimeProvider time,
     IOptions<LicensingSettings> options)
 {
-    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "license_key" };
+    private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "license_key", "product" };
     private readonly LicensingSettings _settings = options.Value;
 
     public async Task<IResult> HandleAsync(HttpContext context)
@@ -39,6 +42,7 @@ public sealed class ValidateHandler(
         var fields = body.Fields!;
         var machineId = LicenseResults.MachineIdOf(fields);
         var licenseKey = fields.String("license_key", LicenseKeyFormat.MaxKeyLength, required: true);
+        var product = fields.String("product", 50, required: false) ?? _settings.Product;
         if (fields.HasErrors)
         {
             return LicenseResults.BadRequest(context, fields);
@@ -51,6 +55,10 @@ public sealed class ValidateHandler(
                 return Invalid(LicenseErrorCodes.InvalidLicenseKey, "Clé de licence invalide.");
             case LicenseCheck.WrongMachine:
                 return Invalid(LicenseErrorCodes.LicenseMachineMismatch, "Cette clé de licence appartient à une autre machine.");
+        }
+        if (verification.Claims!.Product != product)
+        {
+            return Invalid(LicenseErrorCodes.LicenseProductMismatch, "Cette clé de licence est celle d'un autre produit.");
         }
 
         var license = await states.FindAsync(verification.Claims!.LicenseId, machineId!, context.RequestAborted);
@@ -78,7 +86,7 @@ public sealed class ValidateHandler(
                 Error = LicenseErrorCodes.LicenseExpired,
                 Message = $"Votre licence a expiré le {license.ExpiresAt.UtcDateTime:yyyy-MM-dd}",
                 ExpiredAt = license.ExpiresAt,
-                RenewalUrl = _settings.RenewalUrl,
+                RenewalUrl = await renewalUrls.ForAsync(product, context.RequestAborted),
             });
         }
         return LicenseResults.Ok(new ValidationResponse

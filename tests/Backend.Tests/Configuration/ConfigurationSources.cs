@@ -33,6 +33,7 @@ public static class ConfigurationSources
     {
         ["Database"] = [App.License, App.Ocr],
         ["Licensing"] = [App.License],
+        ["Partners"] = [App.License],
         ["Accounts"] = [App.License],
         ["AccessTokens"] = [App.License, App.Ocr],
         ["Invoices"] = [App.Ocr],

@@ -3,6 +3,9 @@ using Backend.Core.Accounts;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
 using Backend.Core.Licensing;
+using Backend.Core.Partners;
+using Backend.Core.Products;
+using Backend.Core.Updates;
 using static Backend.Tests.Configuration.ConfigurationSources;
 
 namespace Backend.Tests.Configuration;
@@ -15,6 +18,9 @@ public sealed class FunctionMetadataTests
     [
         (typeof(LicenseRoutes), [App.License]),
         (typeof(AccountRoutes), [App.License]),
+        (typeof(ProductRoutes), [App.License]),
+        (typeof(PartnerRoutes), [App.License]),
+        (typeof(UpdateRoutes), [App.License]),
         (typeof(InvoiceRoutes), [App.Ocr]),
         (typeof(AccountingRoutes), [App.Ocr]),
         (typeof(HealthRoutes), [App.License, App.Ocr]),

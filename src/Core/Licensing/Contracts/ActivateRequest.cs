@@ -1,3 +1,3 @@
 namespace Backend.Core.Licensing;
 
-public sealed record ActivateRequest(string MachineId, string ActivationCode, string Email);
+public sealed record ActivateRequest(string MachineId, string ActivationCode, string Email, string? Product);

@@ -1,3 +1,3 @@
 namespace Backend.Core.Licensing;
 
-public sealed record CreateActivationCodesRequest(string LicenseType, int? DurationDays, int? Count, DateTimeOffset? ExpiresAt, string? Notes);
+public sealed record CreateActivationCodesRequest(string? Product, string LicenseType, int? DurationDays, int? Count, DateTimeOffset? ExpiresAt, string? Notes);

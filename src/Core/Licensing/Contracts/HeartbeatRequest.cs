@@ -1,3 +1,3 @@
 namespace Backend.Core.Licensing;
 
-public sealed record HeartbeatRequest(string MachineId, string LicenseKey, string? AppVersion, string? OsInfo);
+public sealed record HeartbeatRequest(string MachineId, string LicenseKey, string? AppVersion, string? OsInfo, string? Product);

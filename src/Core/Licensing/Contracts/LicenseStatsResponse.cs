@@ -11,4 +11,7 @@ public sealed record LicenseStatsResponse(
     IReadOnlyList<DayCount> FailedLoginsPerDay)
 {
     [JsonPropertyOrder(-1)] public bool Success => true;
+
+    /// <summary>Each product of the catalog: its licenses, trials, machines and the versions they run.</summary>
+    public IReadOnlyList<Backend.Core.Products.ProductStats> Products { get; init; } = [];
 }

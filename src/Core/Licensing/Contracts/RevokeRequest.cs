@@ -1,4 +1,4 @@
 namespace Backend.Core.Licensing;
 
-/// <summary>Optional body of <c>DELETE admin/licenses/{machineId}</c>; the reason may also come as <c>?reason=</c>.</summary>
-public sealed record RevokeRequest(string? Reason);
+/// <summary>Optional body of <c>DELETE admin/licenses/{machineId}</c>; reason and product may also come as <c>?reason=&amp;product=</c>.</summary>
+public sealed record RevokeRequest(string? Reason, string? Product);

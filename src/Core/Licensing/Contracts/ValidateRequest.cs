@@ -1,3 +1,3 @@
 namespace Backend.Core.Licensing;
 
-public sealed record ValidateRequest(string MachineId, string LicenseKey);
+public sealed record ValidateRequest(string MachineId, string LicenseKey, string? Product);

@@ -1,0 +1,3 @@
+namespace Backend.Core.Partners;
+
+public sealed record PartnerCodesRequest(string Product, string LicenseType, int? DurationDays, int? Count, DateTimeOffset? ExpiresAt, string? Notes);

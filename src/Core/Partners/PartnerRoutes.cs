@@ -1,0 +1,11 @@
+namespace Backend.Core.Partners;
+
+/// <summary>Relative to the <c>api</c> prefix (SelfHost's route group, Functions' host.json routePrefix).</summary>
+public static class PartnerRoutes
+{
+    /// <summary>Admins create and list resellers.</summary>
+    public const string Partners = "v1/admin/partners";
+
+    /// <summary>Resellers create and list their activation codes.</summary>
+    public const string ActivationCodes = "v1/partner/activation-codes";
+}

@@ -1,0 +1,3 @@
+namespace Backend.Core.Products;
+
+public sealed record VersionCount(string Version, long Machines);

@@ -1,0 +1,6 @@
+namespace Backend.Core.Updates;
+
+public static class UpdateAuditActions
+{
+    public const string ReleasePublished = "release.published";
+}
