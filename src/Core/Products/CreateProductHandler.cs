@@ -50,7 +50,7 @@ public sealed class CreateProductHandler(
             Code = code!,
             Name = name!,
             TrialDays = trialDays,
-            LicenseTypes = licenseTypes,
+            LicenseTypes = [.. licenseTypes],
             RenewalUrl = string.IsNullOrEmpty(renewalUrl) ? null : renewalUrl,
             CreatedAt = LicenseClock.Now(time),
         }, context.RequestAborted);

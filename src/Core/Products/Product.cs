@@ -6,7 +6,7 @@ public sealed record Product
     public string Code { get; init; } = "";
     public string Name { get; init; } = "";
     public int TrialDays { get; init; }
-    public IReadOnlyList<string> LicenseTypes { get; init; } = [];
+    public string[] LicenseTypes { get; init; } = [];
     public string? RenewalUrl { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

@@ -102,7 +102,7 @@ public sealed class UpdateCheckTests(LicensingHost host) : IClassFixture<Licensi
         }
         Assert.Equal(ids.Select(id => RolloutBucket.Of("easyfacture", id)), ids.Select(id => RolloutBucket.Of("easyfacture", id)));
         Assert.All(ids, id => Assert.InRange(RolloutBucket.Of("easyfacture", id), 0, 99));
-        Assert.Empty(ids.Where(id => RolloutBucket.IsIn("easyfacture", id, 0)));
+        Assert.DoesNotContain(ids, id => RolloutBucket.IsIn("easyfacture", id, 0));
         Assert.Equal(ids.Count, ids.Count(id => RolloutBucket.IsIn("easyfacture", id, 100)));
         // A machine inside at 10 % stays inside at every larger share.
         Assert.All(ids.Where(id => RolloutBucket.IsIn("easyfacture", id, 10)), id => Assert.True(RolloutBucket.IsIn("easyfacture", id, 50)));
