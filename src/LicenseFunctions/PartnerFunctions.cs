@@ -8,6 +8,7 @@ namespace Backend.LicenseFunctions;
 public sealed class PartnerFunctions(
     CreatePartnerHandler create,
     ListPartnersHandler list,
+    DisablePartnerHandler disable,
     PartnerCreateCodesHandler createCodes,
     PartnerListCodesHandler listCodes)
 {
@@ -18,6 +19,10 @@ public sealed class PartnerFunctions(
     [Function("PartnerList")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PartnerRoutes.Partners)] HttpRequest request) =>
         list.HandleAsync(request.HttpContext);
+
+    [Function("PartnerDisable")]
+    public Task<IResult> Disable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PartnerRoutes.DisablePartner)] HttpRequest request, string name) =>
+        disable.HandleAsync(request.HttpContext, name);
 
     [Function("PartnerCreateActivationCodes")]
     public Task<IResult> CreateCodes([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PartnerRoutes.ActivationCodes)] HttpRequest request) =>

@@ -21,6 +21,10 @@ public static class PartnerEndpoints
             .WithName("ListPartners").WithSummary("Les revendeurs et leurs produits")
             .Produces<PartnerListResponse>()
             .ProducesApiErrors(401);
+        admin.MapPost(PartnerRoutes.DisablePartner, (DisablePartnerHandler handler, HttpContext context, string name) => handler.HandleAsync(context, name))
+            .WithName("DisablePartner").WithSummary("Désactive un revendeur: sa clé ne sert plus (ses codes restent valables)")
+            .Produces<PartnerResponse>()
+            .ProducesApiErrors(401, 404);
 
         var partner = api.MapGroup("").WithTags("Partners");
         partner.MapPost(PartnerRoutes.ActivationCodes, (PartnerCreateCodesHandler handler, HttpContext context) => handler.HandleAsync(context))

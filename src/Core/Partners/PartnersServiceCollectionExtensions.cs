@@ -14,6 +14,7 @@ public static class PartnersServiceCollectionExtensions
         services.AddSingleton<PartnerGate>();
         services.AddSingleton<CreatePartnerHandler>();
         services.AddSingleton<ListPartnersHandler>();
+        services.AddSingleton<DisablePartnerHandler>();
         services.AddSingleton<PartnerCreateCodesHandler>();
         services.AddSingleton<PartnerListCodesHandler>();
         return services;

@@ -3,4 +3,5 @@ namespace Backend.Core.Updates;
 public static class UpdateAuditActions
 {
     public const string ReleasePublished = "release.published";
+    public const string RolloutChanged = "release.rollout_changed";
 }

@@ -20,6 +20,11 @@ public static class UpdateEndpoints
             .WithName("ListReleases").WithSummary("Versions publiées et leur adoption: ?product=&channel=")
             .Produces<ReleaseListResponse>()
             .ProducesApiErrors(400, 401);
+        admin.MapPatch(UpdateRoutes.Release, (UpdateRolloutHandler handler, HttpContext context, string id) => handler.HandleAsync(context, id))
+            .WithName("UpdateReleaseRollout").WithSummary("Change la part des machines qui reçoivent une version")
+            .Accepts<UpdateRolloutRequest>("application/json")
+            .Produces<ReleaseResponse>()
+            .ProducesApiErrors(400, 401, 404, 413, 415);
 
         var updates = api.MapGroup("").WithTags("Updates");
         updates.MapGet(UpdateRoutes.Check, (CheckUpdateHandler handler, HttpContext context, string product) => handler.HandleAsync(context, product))

@@ -4,5 +4,6 @@ namespace Backend.Core.Updates;
 public static class UpdateRoutes
 {
     public const string Releases = "v1/admin/releases";
+    public const string Release = "v1/admin/releases/{id}";
     public const string Check = "v1/updates/{product}";
 }

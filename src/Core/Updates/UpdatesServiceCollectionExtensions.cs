@@ -10,6 +10,7 @@ public static class UpdatesServiceCollectionExtensions
         services.AddSingleton<ReleaseManifestSigner>();
         services.AddSingleton<PublishReleaseHandler>();
         services.AddSingleton<ListReleasesHandler>();
+        services.AddSingleton<UpdateRolloutHandler>();
         services.AddSingleton<CheckUpdateHandler>();
         return services;
     }

@@ -153,6 +153,24 @@ public sealed class PartnerApiTests(PartnerApiTests.Host host) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_disabled_reseller_key_stops_working_at_once_and_its_codes_still_activate()
+    {
+        var product = await CreateProductAsync();
+        var (name, key) = await CreatePartnerAsync(product);
+        var created = await Json.ReadAsync(await AsPartnerAsync(HttpMethod.Post, "/api/v1/partner/activation-codes", key, new { product, license_type = "monthly", duration_days = 30 }));
+        var code = created.GetProperty("codes")[0].GetString();
+
+        var disabled = await L.AdminAsync(HttpMethod.Post, $"/api/v1/admin/partners/{name}/disable");
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.True((await Json.ReadAsync(disabled)).GetProperty("partner").TryGetProperty("disabled_at", out _));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AsPartnerAsync(HttpMethod.Get, "/api/v1/partner/activation-codes", key)).StatusCode);
+        var activate = await L.PostAsync("/api/v1/licenses/activate", new { machine_id = LicensingHost.NewMachineId(), activation_code = code, email = LicensingHost.NewEmail(), product });
+        Assert.Equal(HttpStatusCode.OK, activate.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await L.AdminAsync(HttpMethod.Post, "/api/v1/admin/partners/configured-reseller/disable")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_reseller_input_is_a_documented_400()
     {
         var product = await CreateProductAsync();

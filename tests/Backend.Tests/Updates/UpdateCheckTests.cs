@@ -92,6 +92,30 @@ public sealed class UpdateCheckTests(LicensingHost host) : IClassFixture<Licensi
     }
 
     [Fact]
+    public async Task Widening_a_rollout_keeps_the_machines_already_inside_and_adds_the_others()
+    {
+        var product = await CreateProductAsync();
+        await PublishAsync(product, "2.0.0", rollout: 0);
+        var id = (await Json.ReadAsync(await host.AdminAsync(HttpMethod.Get, $"/api/v1/admin/releases?product={product}"))).GetProperty("releases")[0].GetProperty("id").GetInt64();
+        var machines = Enumerable.Range(0, 30).Select(_ => LicensingHost.NewMachineId()).ToList();
+        foreach (var machine in machines)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await CheckAsync(product, "1.0.0", machine)).StatusCode);
+        }
+
+        var widened = await host.AdminAsync(HttpMethod.Patch, $"/api/v1/admin/releases/{id}", new { rollout_percent = 100 });
+
+        Assert.Equal(HttpStatusCode.OK, widened.StatusCode);
+        Assert.Equal(100, (await Json.ReadAsync(widened)).GetProperty("release").GetProperty("rollout_percent").GetInt32());
+        foreach (var machine in machines)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await CheckAsync(product, "1.0.0", machine)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await host.AdminAsync(HttpMethod.Patch, "/api/v1/admin/releases/999999999", new { rollout_percent = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.AdminAsync(HttpMethod.Patch, $"/api/v1/admin/releases/{id}", new { rollout_percent = 101 })).StatusCode);
+    }
+
+    [Fact]
     public void Rollout_buckets_are_stable_and_proportional_over_10000_machine_ids()
     {
         var ids = Enumerable.Range(0, 10_000).Select(_ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))).ToList();

@@ -1,0 +1,3 @@
+namespace Backend.Core.Updates;
+
+public sealed record UpdateRolloutRequest(int RolloutPercent);
