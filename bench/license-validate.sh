@@ -41,6 +41,9 @@ admin_key="$(openssl rand -hex 32)"
   export BlobStore__RootPath="$WORK/blobs"
   export Licensing__AdminApiKey="$admin_key"
   export AccessTokens__Keys__local1="$(openssl rand -base64 32)"
+  export AccessTokens__ActiveKeyId=local1
+  export Encryption__ActiveKeyId=local1
+  export Encryption__Keys__local1="$(openssl rand -base64 32)"
   export Licensing__SigningPrivateKey="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
   # The benchmark is one client address; the limit must not be what it measures.
   export Licensing__RateLimits__Validate__Limit=2000000000
@@ -50,8 +53,12 @@ admin_key="$(openssl rand -hex 32)"
   exec dotnet "$WORK/bin/Backend.SelfHost.dll" --urls "$BENCH_URL"
 ) >"$WORK/selfhost.log" 2>&1 &
 selfhost_pid=$!
-for _ in $(seq 1 120); do curl -fsS "$BENCH_URL/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fsS "$BENCH_URL/api/health" >/dev/null
+for _ in $(seq 1 120); do
+  curl -fsS "$BENCH_URL/api/health" >/dev/null 2>&1 && break
+  kill -0 "$selfhost_pid" 2>/dev/null || { log "SelfHost exited at start-up:"; cat "$WORK/selfhost.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fsS "$BENCH_URL/api/health" >/dev/null || { log "SelfHost did not answer /api/health:"; cat "$WORK/selfhost.log" >&2; exit 1; }
 
 log "seeding $LICENSES trial licenses"
 : >"$WORK/licenses.txt"
