@@ -20,6 +20,12 @@ public static class LicensingServiceCollectionExtensions
         services.AddSingleton<ValidateRateLimiter>();
         services.AddSingleton<LicenseActivityBuffer>();
         services.AddSingleton<LicenseStateReader>();
+        services.AddSingleton<LicenseStateCache>();
+        services.AddSingleton<LicenseStateLookup>();
+        if (configuration.GetValue($"{LicensingSettings.SectionName}:{nameof(LicensingSettings.StatesInMemory)}", true))
+        {
+            services.AddHostedService<LicenseStateSync>();
+        }
         services.AddHostedService<LicenseActivityFlusher>();
 
         services.AddSingleton<TrialHandler>();
