@@ -40,6 +40,7 @@ admin_key="$(openssl rand -hex 32)"
 (
   export ASPNETCORE_ENVIRONMENT=Production
   export Logging__LogLevel__Default=Warning
+  export Logging__LogLevel__Backend.Core.Licensing.LicenseStateSync=Information
   export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$BENCH_DB;Username=$PG_USER;Password=$PG_PASSWORD;${BENCH_DB_OPTIONS:-Maximum Pool Size=64;Max Auto Prepare=20}"
   export BlobStore__RootPath="$WORK/blobs"
   export Licensing__AdminApiKey="$admin_key"
