@@ -339,6 +339,7 @@ var licenseAppSettings = {
   Licensing__TrustedProxies: '127.0.0.1,::1'
   Licensing__MaxBodyBytes: '16384'
   Licensing__FlushIntervalMilliseconds: '1000'
+  Licensing__StatesInMemory: 'true'
   Licensing__RateLimits__Trial__Limit: '3'
   Licensing__RateLimits__Trial__WindowSeconds: '3600'
   Licensing__RateLimits__Activate__Limit: '10'

@@ -19,6 +19,7 @@ public sealed class ActivateHandler(
     PostgresRateLimiter rateLimiter,
     ClientAddress clientAddress,
     LicenseIssuer issuer,
+    LicenseStateCache states,
     TimeProvider time,
     IOptions<LicensingSettings> options,
     ILogger<ActivateHandler> logger)
@@ -134,6 +135,8 @@ public sealed class ActivateHandler(
         }
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.Activated, now, ip, UserAgent.Of(context), null, null, cancel);
         await transaction.CommitAsync(cancel);
+        // A validate on this instance right after the answer must see the new type and expiry.
+        await states.WaitUntilCurrentAsync();
         logger.LogInformation("License {LicenseId} activated as {LicenseType} with code {CodeId} (request {RequestId})", id, type, activation.Id, RequestId.Get(context));
         return Issued(key, type, expiresAt, now);
     }

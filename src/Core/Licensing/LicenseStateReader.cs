@@ -74,26 +74,13 @@ public sealed class LicenseStateReader : IDisposable
     private async Task<Dictionary<long, LicenseState>> QueryAsync(long[] ids)
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT id, machine_id, email, license_key, license_type, expires_at, is_revoked, revoked_at
-            FROM licenses WHERE id = ANY(@ids)
-            """, connection);
+        await using var command = new NpgsqlCommand($"SELECT {LicenseState.Columns} FROM licenses WHERE id = ANY(@ids)", connection);
         command.Parameters.AddWithValue("ids", ids);
         await using var rows = await command.ExecuteReaderAsync();
         var found = new Dictionary<long, LicenseState>(ids.Length);
         while (await rows.ReadAsync())
         {
-            var state = new LicenseState
-            {
-                Id = rows.GetInt64(0),
-                MachineId = rows.GetString(1),
-                Email = rows.GetString(2),
-                LicenseKey = rows.GetString(3),
-                LicenseType = rows.GetString(4),
-                ExpiresAt = rows.GetFieldValue<DateTimeOffset>(5),
-                IsRevoked = rows.GetBoolean(6),
-                RevokedAt = rows.IsDBNull(7) ? null : rows.GetFieldValue<DateTimeOffset>(7),
-            };
+            var state = LicenseState.Read(rows);
             found[state.Id] = state;
         }
         return found;

@@ -21,6 +21,12 @@ public static class LicensingServiceCollectionExtensions
         services.AddSingleton<LicenseActivityBuffer>();
         services.AddSingleton<LicenseStateReader>();
         services.AddSingleton<Products.ProductRenewalUrls>();
+        services.AddSingleton<LicenseStateCache>();
+        services.AddSingleton<LicenseStateLookup>();
+        if (configuration.GetValue($"{LicensingSettings.SectionName}:{nameof(LicensingSettings.StatesInMemory)}", true))
+        {
+            services.AddHostedService<LicenseStateSync>();
+        }
         services.AddHostedService<LicenseActivityFlusher>();
 
         services.AddSingleton<TrialHandler>();

@@ -30,6 +30,9 @@ public sealed class LicensingSettings : ISettings
 
     public LicensingRateLimits RateLimits { get; set; } = new();
 
+    /// <summary>Validate reads license states from an in-memory copy kept exact by LISTEN/NOTIFY; false: from PostgreSQL on every request.</summary>
+    public bool StatesInMemory { get; set; } = true;
+
     public IEnumerable<string> Validate()
     {
         string Name(string key) => SettingName.Of(SectionName, key);

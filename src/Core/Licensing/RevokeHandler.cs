@@ -10,15 +10,18 @@ using Npgsql;
 namespace Backend.Core.Licensing;
 
 /// <summary>
-/// <c>DELETE admin/licenses/{machineId}</c>: revokes a machine's license at once (validate reads the row on
-/// every call). Idempotent: revoking again answers 200 with the original time and reason. A machine holds one license
-/// per product: <c>product</c> (body or query, default <c>Licensing__Product</c>) says which.
+/// <c>DELETE admin/licenses/{machineId}</c>: revokes a machine's license at once: the answer waits until this
+/// instance's license copy holds the revocation; other instances have it when their listener re-reads it (a few ms,
+/// at most <see cref="LicenseStateCache.Lease"/> when their notifications stop). Idempotent: revoking again answers 200
+/// with the original time and reason. A machine holds one license per product: <c>product</c> (body or query, default
+/// <c>Licensing__Product</c>) says which.
 /// </summary>
 public sealed class RevokeHandler(
     NpgsqlDataSource dataSource,
     AdminAuthenticator authenticator,
     AuditTrail audit,
     ClientAddress clientAddress,
+    LicenseStateCache states,
     TimeProvider time,
     IOptions<LicensingSettings> options,
     ILogger<RevokeHandler> logger)
@@ -83,6 +86,7 @@ public sealed class RevokeHandler(
         var license = await connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(
             $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId AND product = @product", new { machineId, product }, transaction, cancellationToken: cancel));
         await transaction.CommitAsync(cancel);
+        await states.WaitUntilCurrentAsync();
         if (license is null)
         {
             return LicenseResults.NotFound(context);

@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Backend.Core.Licensing;
 
 /// <summary>
-/// <c>POST licenses/validate</c>: the signature and machine are checked in memory, then the database decides
-/// (revoked, expired) with a fresh read, batched with concurrent requests by <see cref="LicenseStateReader"/>. History and <c>last_validated_at</c> go through
+/// <c>POST licenses/validate</c>: the signature and machine are checked in memory, then the license row decides
+/// (revoked, expired), from <see cref="LicenseStateLookup"/>: the in-memory copy while it is known current, else a
+/// fresh read batched with concurrent requests. History and <c>last_validated_at</c> go through
 /// <see cref="LicenseActivityBuffer"/>, the rate limit through <see cref="ValidateRateLimiter"/>: the hot path writes nothing.
 /// The key must be one of the product the client names (<c>product</c>, default <c>Licensing__Product</c>).
 /// </summary>
 public sealed class ValidateHandler(
-    LicenseStateReader states,
+    LicenseStateLookup states,
     ValidateRateLimiter rateLimiter,
     LicenseActivityBuffer activity,
     LicenseKeyCheck keyCheck,
