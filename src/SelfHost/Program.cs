@@ -2,10 +2,12 @@ using Backend.Core;
 using Backend.Core.Accounting;
 using Backend.Core.Accounts;
 using Backend.Core.Configuration;
+using Backend.Core.Events;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
 using Backend.Core.Jobs;
 using Backend.Core.Licensing;
+using Backend.Core.Webhooks;
 using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
 using Microsoft.Extensions.Options;
@@ -31,6 +33,7 @@ try
     builder.Services.AddApiDocument();
     builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
     builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
+    builder.Services.AddTenantWebhooks(builder.Configuration).AddSelfHostedEventWorkers();
 
     var app = builder.Build();
 
@@ -47,6 +50,7 @@ try
     api.MapAccountEndpoints();
     api.MapInvoiceEndpoints();
     api.MapAccountingEndpoints();
+    api.MapAdminWebhookEndpoints().MapTenantWebhookEndpoints().MapEmailEndpoints();
     app.MapApiDocument();
 
     await app.RunAsync();

@@ -1,3 +1,4 @@
+using Backend.Core.Events;
 using Backend.Core.Http;
 using Dapper;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,8 @@ public sealed class ActivateHandler(
     LicenseIssuer issuer,
     TimeProvider time,
     IOptions<LicensingSettings> options,
-    ILogger<ActivateHandler> logger)
+    ILogger<ActivateHandler> logger,
+    LicenseEvents events)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "activation_code", "email" };
     private readonly LicensingSettings _settings = options.Value;
@@ -132,6 +134,7 @@ public sealed class ActivateHandler(
             return InvalidCode(context);
         }
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.Activated, now, ip, UserAgent.Of(context), null, null, cancel);
+        await events.RecordAsync(transaction, EventTypes.LicenseActivated, id, cancel, cause: $"code:{activation.Id}");
         await transaction.CommitAsync(cancel);
         logger.LogInformation("License {LicenseId} activated as {LicenseType} with code {CodeId} (request {RequestId})", id, type, activation.Id, RequestId.Get(context));
         return Issued(key, type, expiresAt, now);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Backend.Core.Events;
 using Backend.Core.Http;
 using Dapper;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,8 @@ public sealed partial class TrialHandler(
     LicenseIssuer issuer,
     TimeProvider time,
     IOptions<LicensingSettings> options,
-    ILogger<TrialHandler> logger)
+    ILogger<TrialHandler> logger,
+    LicenseEvents events)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "email", "product", "version" };
     private readonly LicensingSettings _settings = options.Value;
@@ -90,6 +92,7 @@ public sealed partial class TrialHandler(
             return AlreadyExists(context, (await ExistingAsync(again, null, machineId!, context.RequestAborted))!, now);
         }
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.TrialCreated, now, ip, UserAgent.Of(context), version, null, context.RequestAborted);
+        await events.RecordAsync(transaction, EventTypes.LicenseTrialStarted, id, context.RequestAborted);
         await transaction.CommitAsync(context.RequestAborted);
 
         logger.LogInformation("Trial license {LicenseId} created (request {RequestId})", id, RequestId.Get(context));
