@@ -22,6 +22,10 @@ public static class EventsServiceCollectionExtensions
     /// <summary>Webhook endpoints' registration (both apps: each owner registers where its API is).</summary>
     public static IServiceCollection AddWebhookRegistration(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(d => d.ServiceType == typeof(WebhookEndpointOperations)))
+        {
+            return services;
+        }
         services.AddEventRecording();
         services.AddSettings<WebhookSettings>(configuration);
         services.TryAddSingleton<WebhookAddressGuard>();

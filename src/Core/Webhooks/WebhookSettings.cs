@@ -39,9 +39,9 @@ public sealed class WebhookSettings : ISettings
         {
             yield return $"Setting '{Name(nameof(Concurrency))}' must be between 1 and 64.";
         }
-        if (PollIntervalMilliseconds is < 10 or > 60_000)
+        if (PollIntervalMilliseconds is < 10 or > 3_600_000)
         {
-            yield return $"Setting '{Name(nameof(PollIntervalMilliseconds))}' must be between 10 and 60000.";
+            yield return $"Setting '{Name(nameof(PollIntervalMilliseconds))}' must be between 10 and 3600000.";
         }
     }
 }
