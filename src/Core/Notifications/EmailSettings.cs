@@ -46,9 +46,10 @@ public sealed class EmailSettings : ISettings
         {
             yield return $"Setting '{Name(nameof(PublicBaseUrl))}' must be an absolute http(s) URL.";
         }
-        if (string.IsNullOrEmpty(Username) != string.IsNullOrEmpty(Password))
+        // A password without a user name is ignored (no authentication): Bicep always passes the Key Vault reference.
+        if (!string.IsNullOrEmpty(Username) && string.IsNullOrEmpty(Password))
         {
-            yield return $"Settings '{Name(nameof(Username))}' and '{Name(nameof(Password))}' go together: both or neither.";
+            yield return $"Setting '{Name(nameof(Password))}' is missing: '{Name(nameof(Username))}' is set, so the SMTP server is signed in to.";
         }
         if (TimeoutSeconds is < 1 or > 300)
         {

@@ -36,21 +36,21 @@ public static class WebhookEndpoints
     public static IEndpointRouteBuilder MapTenantWebhookEndpoints(this IEndpointRouteBuilder api)
     {
         var tenant = api.MapGroup("").WithTags("Webhooks");
-        tenant.MapPost(WebhookRoutes.Tenant, (TenantWebhooksHandler h, HttpContext c) => h.RegisterAsync(c))
+        tenant.MapPost(TenantWebhookRoutes.Tenant, (TenantWebhooksHandler h, HttpContext c) => h.RegisterAsync(c))
             .WithName("RegisterWebhook").WithSummary("Enregistre un webhook pour les événements de factures du tenant")
             .Accepts<RegisterWebhookRequest>("application/json")
             .Produces<WebhookCreatedResponse>(StatusCodes.Status201Created).ProducesErrors(400, 401, 413, 415);
-        tenant.MapGet(WebhookRoutes.Tenant, (TenantWebhooksHandler h, HttpContext c) => h.ListAsync(c))
+        tenant.MapGet(TenantWebhookRoutes.Tenant, (TenantWebhooksHandler h, HttpContext c) => h.ListAsync(c))
             .WithName("ListWebhooks").Produces<WebhookListResponse>().ProducesErrors(401);
-        tenant.MapDelete(WebhookRoutes.TenantOne, (TenantWebhooksHandler h, HttpContext c, string id) => h.DeleteAsync(c, id))
+        tenant.MapDelete(TenantWebhookRoutes.TenantOne, (TenantWebhooksHandler h, HttpContext c, string id) => h.DeleteAsync(c, id))
             .WithName("DeleteWebhook").Produces<WebhookChangedResponse>().ProducesErrors(401, 404);
-        tenant.MapGet(WebhookRoutes.TenantDeliveries, (TenantWebhooksHandler h, HttpContext c, string id) => h.DeliveriesAsync(c, id))
+        tenant.MapGet(TenantWebhookRoutes.TenantDeliveries, (TenantWebhooksHandler h, HttpContext c, string id) => h.DeliveriesAsync(c, id))
             .WithName("WebhookDeliveries").Produces<WebhookDeliveriesResponse>().ProducesErrors(401, 404);
-        tenant.MapPost(WebhookRoutes.TenantRedeliver, (TenantWebhooksHandler h, HttpContext c, string id, string deliveryId) => h.RedeliverAsync(c, id, deliveryId))
+        tenant.MapPost(TenantWebhookRoutes.TenantRedeliver, (TenantWebhooksHandler h, HttpContext c, string id, string deliveryId) => h.RedeliverAsync(c, id, deliveryId))
             .WithName("RedeliverWebhook").Produces<WebhookChangedResponse>(StatusCodes.Status202Accepted).ProducesErrors(401, 404);
-        tenant.MapPost(WebhookRoutes.TenantRotateSecret, (TenantWebhooksHandler h, HttpContext c, string id) => h.RotateSecretAsync(c, id))
+        tenant.MapPost(TenantWebhookRoutes.TenantRotateSecret, (TenantWebhooksHandler h, HttpContext c, string id) => h.RotateSecretAsync(c, id))
             .WithName("RotateWebhookSecret").Produces<WebhookSecretResponse>().ProducesErrors(401, 404);
-        tenant.MapPost(WebhookRoutes.TenantEnable, (TenantWebhooksHandler h, HttpContext c, string id) => h.EnableAsync(c, id))
+        tenant.MapPost(TenantWebhookRoutes.TenantEnable, (TenantWebhooksHandler h, HttpContext c, string id) => h.EnableAsync(c, id))
             .WithName("EnableWebhook").Produces<WebhookChangedResponse>().ProducesErrors(401, 404);
         return api;
     }
@@ -58,8 +58,11 @@ public static class WebhookEndpoints
     /// <summary>The unsubscribe link of reminder e-mails (license app, SelfHost).</summary>
     public static IEndpointRouteBuilder MapEmailEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapMethods(Notifications.EmailRoutes.Unsubscribe, ["GET", "POST"], (Notifications.UnsubscribeHandler h, HttpContext c) => h.HandleAsync(c))
-            .WithTags("E-mail").WithName("UnsubscribeReminders").WithSummary("Désinscription des rappels d'expiration")
+        api.MapGet(Notifications.EmailRoutes.Unsubscribe, (Notifications.UnsubscribeHandler h, HttpContext c) => h.HandleAsync(c))
+            .WithTags("E-mail").WithName("UnsubscribeReminders").WithSummary("Désinscription des rappels d'expiration (le lien)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound, contentType: "text/html");
+        api.MapPost(Notifications.EmailRoutes.Unsubscribe, (Notifications.UnsubscribeHandler h, HttpContext c) => h.HandleAsync(c))
+            .WithTags("E-mail").WithName("UnsubscribeRemindersOneClick").WithSummary("Désinscription en un clic (RFC 8058)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound, contentType: "text/html");
         return api;
     }

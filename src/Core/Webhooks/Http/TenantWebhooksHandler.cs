@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Backend.Core.Webhooks.Http;
 
-/// <summary><see cref="WebhookRoutes.Tenant"/>: a tenant's endpoints, for its invoice and export events. Tenant key or a tenant user's token.</summary>
+/// <summary><see cref="TenantWebhookRoutes.Tenant"/>: a tenant's endpoints, for its invoice and export events. Tenant key or a tenant user's token.</summary>
 public sealed class TenantWebhooksHandler(TenantAuthenticator authenticator, WebhookEndpointOperations operations)
 {
     public Task<IResult> RegisterAsync(HttpContext context) =>
