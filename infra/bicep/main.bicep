@@ -114,6 +114,18 @@ param claudeModel string = 'claude-sonnet-4-5'
 @description('Email of the first admin account, created at start-up when no admin exists (its password is the Key Vault secret accounts-bootstrap-admin-password). Empty: no bootstrap.')
 param bootstrapAdminEmail string = ''
 
+@description('SMTP server of the license e-mails; the default is Azure Communication Services Email (deployed below). Any SMTP relay works.')
+param emailSmtpHost string = 'smtp.azurecomm.net'
+
+@description('SMTP user name: for Communication Services, <communication service>.<Entra app id>.<tenant id>. Empty: no e-mail is sent (they wait in the outbox). Its password is the Key Vault secret email-smtp-password.')
+param emailSmtpUsername string = ''
+
+@description('Sender of the license e-mails; empty: DoNotReply@ the Azure-managed domain.')
+param emailFrom string = ''
+
+@description('Public base URL of the license API, for the unsubscribe links of reminders; empty: the license app\'s default host name.')
+param licensePublicBaseUrl string = ''
+
 @description('Second deployment, after the OCR app\'s code is published: create the inbox Event Grid subscription.')
 param deployInboxSubscription bool = false
 
@@ -151,6 +163,8 @@ var secretNames = {
   accessTokenKeyV1: 'access-token-key-v1'
   // Password of the bootstrap admin account (12+ characters, not a common password).
   bootstrapAdminPassword: 'accounts-bootstrap-admin-password'
+  // Password of the SMTP user (Communication Services: the Entra application's client secret).
+  emailSmtpPassword: 'email-smtp-password'
 }
 
 // ---- Resource names ----
@@ -312,7 +326,7 @@ module ocrVault 'modules/keyVault.bicep' = {
 // ---- App settings ----
 // The one place that says which setting each app gets. tests/Backend.Tests/Configuration parses the two objects
 // below: every key the code reads for an app must be here, and nothing else (besides the host's own settings).
-// Mapping of setting sections to apps: Database, AccessTokens -> both; Licensing, Accounts -> license app; Invoices, Ocr, Encryption,
+// Mapping of setting sections to apps: Database, AccessTokens, Webhooks -> both; Licensing, Accounts, Email, Events -> license app; Invoices, Ocr, Encryption,
 // Accounting, InvoiceStorage, ServiceBus -> OCR app (see ConfigurationSources.AppSections in the test).
 // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION from functionAppConfig and
 // rejects them as app settings.
@@ -370,6 +384,20 @@ var licenseAppSettings = {
   Accounts__LoginPerAddress__Limit: '50'
   Accounts__LoginPerAddress__WindowSeconds: '900'
   Accounts__MaxBodyBytes: '8192'
+  Webhooks__AllowPrivateNetworks: 'false'
+  Webhooks__TimeoutSeconds: '10'
+  Webhooks__SecretOverlapHours: '24'
+  Webhooks__Concurrency: '8'
+  Webhooks__PollIntervalMilliseconds: '1000'
+  Email__SmtpHost: emailSmtpUsername == '' ? '' : emailSmtpHost
+  Email__SmtpPort: '587'
+  Email__TlsMode: 'starttls'
+  Email__Username: emailSmtpUsername
+  Email__Password: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.emailSmtpPassword})'
+  Email__From: emailFrom == '' ? 'EasyFacture <${email.outputs.fromAddress}>' : emailFrom
+  Email__PublicBaseUrl: licensePublicBaseUrl == '' ? 'https://${licenseAppName}.azurewebsites.net' : licensePublicBaseUrl
+  Email__TimeoutSeconds: '30'
+  Events__ExpiryScanIntervalSeconds: '900'
 }
 
 var ocrAppSettings = {
@@ -433,9 +461,23 @@ var ocrAppSettings = {
   Claude__MaxRetries: '2'
   Export__FecSeparator: 'pipe'
   Export__LinkLifetimeMinutes: '60'
+  // Tenants register their invoice webhooks on this app (POST /api/webhooks), which checks the URLs the same way.
+  Webhooks__AllowPrivateNetworks: 'false'
+  Webhooks__TimeoutSeconds: '10'
+  Webhooks__SecretOverlapHours: '24'
+  Webhooks__Concurrency: '8'
+  Webhooks__PollIntervalMilliseconds: '1000'
 }
 
 // ---- Function apps ----
+
+module email 'modules/email.bicep' = {
+  name: 'email'
+  params: {
+    name: '${namePrefix}-${environmentName}-${token}'
+    tags: tags
+  }
+}
 
 module licenseApp 'modules/functionApp.bicep' = {
   name: 'licenseApp'

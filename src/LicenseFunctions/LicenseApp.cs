@@ -15,7 +15,8 @@ public static class LicenseApp
     public static FunctionsApplicationBuilder Configure(FunctionsApplicationBuilder builder)
     {
         builder.UseBackendWorker();
-        // The license app touches neither blob storage nor Service Bus, and its identity is granted neither.
+        // The license app touches neither blob storage nor Service Bus, and its identity is granted neither: its outbox
+        // jobs (webhooks, e-mail, expiry scan; AddLicensing adds them) run on timers over PostgreSQL.
         builder.Services.AddBackendCore(builder.Configuration);
         builder.Services.AddManagedIdentityDatabasePassword();
         builder.Services.AddLicensing(builder.Configuration);

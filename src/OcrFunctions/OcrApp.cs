@@ -1,5 +1,6 @@
 using Backend.Core;
 using Backend.Core.Accounting;
+using Backend.Core.Events;
 using Backend.Core.Invoices;
 using Backend.Functions.Azure;
 using Backend.Functions.Worker;
@@ -19,6 +20,7 @@ public static class OcrApp
         builder.Services.AddServiceBusJobQueue(builder.Configuration);
         builder.Services.AddInvoices(builder.Configuration);
         builder.Services.AddAccounting(builder.Configuration);
+        builder.Services.AddTenantWebhooks(builder.Configuration);
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Backend.Core;
 using Backend.Core.Accounting;
 using Backend.Core.Accounts;
 using Backend.Core.Configuration;
+using Backend.Core.Events;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
 using Backend.Core.Jobs;
@@ -9,6 +10,7 @@ using Backend.Core.Licensing;
 using Backend.Core.Partners;
 using Backend.Core.Products;
 using Backend.Core.Updates;
+using Backend.Core.Webhooks;
 using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
 using Microsoft.Extensions.Options;
@@ -35,6 +37,7 @@ try
     builder.Services.AddApiDocument();
     builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
     builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
+    builder.Services.AddTenantWebhooks(builder.Configuration).AddSelfHostedEventWorkers();
 
     var app = builder.Build();
 
@@ -54,6 +57,7 @@ try
     api.MapAccountEndpoints();
     api.MapInvoiceEndpoints();
     api.MapAccountingEndpoints();
+    api.MapAdminWebhookEndpoints().MapTenantWebhookEndpoints().MapEmailEndpoints();
     app.MapApiDocument();
 
     await app.RunAsync();

@@ -116,4 +116,20 @@ public sealed class RequestFields
         }
         return true;
     }
+
+    /// <summary>An array of strings, each at most <paramref name="maxLength"/> characters.</summary>
+    public IReadOnlyList<string>? Strings(string name, int maxItems, int maxLength, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > maxItems
+            || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String || v.GetString()!.Length > maxLength))
+        {
+            AddError(name, $"tableau d'au plus {maxItems} chaînes attendu");
+            return null;
+        }
+        return value.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
 }

@@ -1,3 +1,4 @@
+using Backend.Core.Events;
 using Dapper;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace Backend.Core.Invoices;
 /// <c>UPDATE ... WHERE status = ANY(@From)</c>, so the state machine is enforced by the same statement that moves the row.
 /// Every query a tenant can reach filters by tenant.
 /// </summary>
-public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time, InvoiceEvents? events = null)
 {
     private const string Columns = """
         id, tenant_id, file_name, blob_name, media_type, file_size, source, status, uploaded_at, updated_at,
@@ -124,6 +125,8 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
             return false;
         }
         await ReplaceDetailLinesAsync(connection, transaction, claim.Id, outcome, cancellationToken);
+        await RecordEventAsync(transaction, outcome.Transition.To == InvoiceStatus.OcrCompleted ? EventTypes.InvoiceOcrCompleted : EventTypes.InvoiceNeedsReview,
+            claim.Id, claim.OcrToken.ToString("N"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -195,6 +198,7 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var updated = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE invoices
                SET status = @to, retry_count = retry_count + 1, last_retry_at = @now, updated_at = @now,
@@ -202,7 +206,12 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
              WHERE id = @id AND ocr_token = @token AND retry_count = @RetryCount AND status = ANY(@from)
             """,
             new { id = claim.Id, token = claim.OcrToken, claim.RetryCount, to = transition.To, from = transition.FromArray, now, dueAt = now + delay, errorMessage = Clip(errorMessage, 1000), nextToken },
-            cancellationToken: cancellationToken));
+            transaction, cancellationToken: cancellationToken));
+        if (updated == 1 && transition.To == InvoiceStatus.OcrFailed)
+        {
+            await RecordEventAsync(transaction, EventTypes.InvoiceOcrFailed, claim.Id, claim.OcrToken.ToString("N"), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return updated == 1;
     }
 
@@ -260,12 +269,17 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
             parameters.Add("corrected", corrections.ConfidenceJson);
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE invoices SET {string.Join(", ", sets)} WHERE id = @id AND tenant_id = @tenantId AND status = ANY(@from)",
-            parameters, cancellationToken: cancellationToken));
-        if (updated == 1)
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            return (true, null);
+            var updated = await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE invoices SET {string.Join(", ", sets)} WHERE id = @id AND tenant_id = @tenantId AND status = ANY(@from)",
+                parameters, transaction, cancellationToken: cancellationToken));
+            if (updated == 1)
+            {
+                await RecordEventAsync(transaction, EventTypes.InvoiceValidated, id, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return (true, null);
+            }
         }
         var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT status FROM invoices WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId }, cancellationToken: cancellationToken));
@@ -321,4 +335,8 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     private static string? NormaliseCurrency(string? value) =>
         value is { Length: 3 } c && c.All(char.IsAsciiLetter) ? c.ToUpperInvariant() : null;
+
+    /// <summary>The invoice's event, in the transaction of its change (hosts register <see cref="InvoiceEvents"/>; a bare store records none).</summary>
+    private Task RecordEventAsync(NpgsqlTransaction transaction, string type, Guid id, string cause, CancellationToken cancellationToken) =>
+        events is null ? Task.CompletedTask : events.RecordAsync(transaction, type, id, cause, cancellationToken);
 }

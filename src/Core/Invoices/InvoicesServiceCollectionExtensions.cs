@@ -1,3 +1,4 @@
+using Backend.Core.Events;
 using Backend.Core.Configuration;
 using Backend.Core.Invoices.Extraction;
 using Backend.Core.Invoices.Files;
@@ -29,6 +30,7 @@ public static class InvoicesServiceCollectionExtensions
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantAuthenticator>();
+        services.AddEventRecording();
         services.AddSingleton<InvoiceStore>();
         services.AddSingleton<InvoiceIntake>();
         services.TryAddSingleton<IAccountingEntriesReader, NoAccountingEntries>();

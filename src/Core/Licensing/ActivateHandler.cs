@@ -1,3 +1,4 @@
+using Backend.Core.Events;
 using Backend.Core.Http;
 using Dapper;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,8 @@ public sealed class ActivateHandler(
     LicenseStateCache states,
     TimeProvider time,
     IOptions<LicensingSettings> options,
-    ILogger<ActivateHandler> logger)
+    ILogger<ActivateHandler> logger,
+    LicenseEvents events)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "activation_code", "email", "product" };
     private readonly LicensingSettings _settings = options.Value;
@@ -134,6 +136,7 @@ public sealed class ActivateHandler(
             return InvalidCode(context);
         }
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.Activated, now, ip, UserAgent.Of(context), null, null, cancel);
+        await events.RecordAsync(transaction, EventTypes.LicenseActivated, id, cancel, cause: $"code:{activation.Id}");
         await transaction.CommitAsync(cancel);
         // A validate on this instance right after the answer must see the new type and expiry.
         await states.WaitUntilCurrentAsync();

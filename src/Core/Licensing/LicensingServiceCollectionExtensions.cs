@@ -1,4 +1,5 @@
 using Backend.Core.Configuration;
+using Backend.Core.Events;
 using Backend.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public static class LicensingServiceCollectionExtensions
     public static IServiceCollection AddLicensing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<LicensingSettings>(configuration);
+        services.AddEvents(configuration);
         services.AddSingleton<LicenseSigningKeys>();
         services.AddSingleton<LicenseIssuer>();
         services.AddSingleton<LicenseKeyCheck>();

@@ -1,4 +1,5 @@
 using Backend.Core.Audit;
+using Backend.Core.Events;
 using Backend.Core.Http;
 using Backend.Core.Security;
 using Dapper;
@@ -24,7 +25,8 @@ public sealed class RevokeHandler(
     LicenseStateCache states,
     TimeProvider time,
     IOptions<LicensingSettings> options,
-    ILogger<RevokeHandler> logger)
+    ILogger<RevokeHandler> logger,
+    LicenseEvents events)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "reason", "product" };
     private readonly LicensingSettings _settings = options.Value;
@@ -82,6 +84,7 @@ public sealed class RevokeHandler(
             logger.LogInformation("License {LicenseId} revoked by {Admin} (request {RequestId})", revokedId, admin.Name, RequestId.Get(context));
             await LicenseHistory.AddAsync(connection, transaction, revokedId.Value, LicenseActions.Revoked, now, clientAddress.Of(context), UserAgent.Of(context), null, null, cancel);
             await audit.RecordAsync(connection, transaction, admin, AuditActions.LicenseRevoked, machineId, new { license_id = revokedId, product, reason }, cancel);
+            await events.RecordAsync(transaction, EventTypes.LicenseRevoked, revokedId.Value, cancel);
         }
         var license = await connection.QuerySingleOrDefaultAsync<LicenseRow>(new CommandDefinition(
             $"SELECT {LicenseRow.Columns} FROM licenses WHERE machine_id = @machineId AND product = @product", new { machineId, product }, transaction, cancellationToken: cancel));

@@ -1,3 +1,4 @@
+using Backend.Core.Events;
 using Backend.Core.Http;
 using Backend.Core.Products;
 using Dapper;
@@ -19,7 +20,8 @@ public sealed class TrialHandler(
     LicenseIssuer issuer,
     TimeProvider time,
     IOptions<LicensingSettings> options,
-    ILogger<TrialHandler> logger)
+    ILogger<TrialHandler> logger,
+    LicenseEvents events)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "email", "product", "version" };
     private readonly LicensingSettings _settings = options.Value;
@@ -99,6 +101,7 @@ public sealed class TrialHandler(
             return AlreadyExists(context, (await ExistingAsync(again, null, machineId!, product, context.RequestAborted))!, now);
         }
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.TrialCreated, now, ip, UserAgent.Of(context), version, null, context.RequestAborted);
+        await events.RecordAsync(transaction, EventTypes.LicenseTrialStarted, id, context.RequestAborted);
         await transaction.CommitAsync(context.RequestAborted);
 
         logger.LogInformation("Trial license {LicenseId} created (request {RequestId})", id, RequestId.Get(context));

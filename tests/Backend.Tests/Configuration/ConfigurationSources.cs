@@ -45,6 +45,9 @@ public static class ConfigurationSources
         ["Export"] = [App.Ocr],
         ["InvoiceStorage"] = [App.Ocr],
         ["ServiceBus"] = [App.Ocr],
+        ["Webhooks"] = [App.License, App.Ocr],
+        ["Email"] = [App.License],
+        ["Events"] = [App.License],
     };
 
     /// <summary>

@@ -3,9 +3,11 @@ using Backend.Core.Accounts;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
 using Backend.Core.Licensing;
+using Backend.Core.Notifications;
 using Backend.Core.Partners;
 using Backend.Core.Products;
 using Backend.Core.Updates;
+using Backend.Core.Webhooks;
 using static Backend.Tests.Configuration.ConfigurationSources;
 
 namespace Backend.Tests.Configuration;
@@ -24,6 +26,9 @@ public sealed class FunctionMetadataTests
         (typeof(InvoiceRoutes), [App.Ocr]),
         (typeof(AccountingRoutes), [App.Ocr]),
         (typeof(HealthRoutes), [App.License, App.Ocr]),
+        (typeof(WebhookRoutes), [App.License]),
+        (typeof(EmailRoutes), [App.License]),
+        (typeof(TenantWebhookRoutes), [App.Ocr]),
     ];
 
     [Fact]
@@ -66,7 +71,8 @@ public sealed class FunctionMetadataTests
         var ocr = FunctionMetadata.Triggers(App.Ocr);
         var license = FunctionMetadata.Triggers(App.License);
 
-        Assert.Equal(["httpTrigger"], license.Select(t => t.Type).Distinct());
+        // The license app's timers: webhook delivery, e-mail sending, the expiry scan (Timer extension only, no Service Bus or blobs).
+        Assert.Equal(["httpTrigger", "timerTrigger"], license.Select(t => t.Type).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(["blobTrigger", "httpTrigger", "serviceBusTrigger", "timerTrigger"], ocr.Select(t => t.Type).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal("inbox/{name}", ocr.Single(t => t.Type == "blobTrigger").Property("path"));
         Assert.Equal(["ai-analysis", "ocr-jobs"], ocr.Where(t => t.Type == "serviceBusTrigger").Select(t => t.Property("queueName")).Order(StringComparer.Ordinal));

@@ -24,7 +24,8 @@ public sealed class AccountingExport(
     IOptions<AccountingSettings> accountingOptions,
     IOptions<ExportSettings> exportOptions,
     TimeProvider time,
-    ILogger<AccountingExport> logger)
+    ILogger<AccountingExport> logger,
+    Events.InvoiceEvents events)
 {
     private static readonly TimeZoneInfo France = FindFrance();
     private readonly AccountingSettings _accounting = accountingOptions.Value;
@@ -125,6 +126,7 @@ public sealed class AccountingExport(
                 throw new InvalidOperationException("Locked invoices changed status during the export.");
             }
         }
+        await events.RecordExportAsync(transaction, tenantId, batchId, invoices.Count, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Export {BatchId}: {Count} invoices, {Lines} lines, {Skipped} skipped", batchId, invoices.Count, sage.Lines, skipped.Count);
         return new ExportBatch(batchId, from, to, invoices.Count, sage.Lines, sageBlob, fecBlob, skipped,

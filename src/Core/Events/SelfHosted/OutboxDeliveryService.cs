@@ -1,0 +1,58 @@
+using Backend.Core.Http;
+using Backend.Core.Notifications;
+using Backend.Core.Webhooks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Backend.Core.Events.SelfHosted;
+
+/// <summary>SelfHost's stand-in for the WebhookDelivery and EmailDelivery timer functions: a round every poll interval.</summary>
+public sealed class OutboxDeliveryService(
+    WebhookDispatcher webhooks,
+    EmailSender emails,
+    IOptions<WebhookSettings> settings,
+    ILogger<OutboxDeliveryService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.Value.PollIntervalMilliseconds));
+        do
+        {
+            await RoundAsync("webhook delivery", webhooks.DrainAsync, stoppingToken);
+            await RoundAsync("e-mail sending", emails.DrainAsync, stoppingToken);
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private async Task RoundAsync(string what, Func<CancellationToken, Task<int>> round, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await round(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (UnhandledExceptionResult.IsTransientDependencyFailure(e))
+        {
+            logger.LogWarning("Round of {What} skipped: database unavailable ({ExceptionType})", what, e.GetType().Name);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Round of {What} failed; trying again at the next interval", what);
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
