@@ -310,7 +310,7 @@ module ocrVault 'modules/keyVault.bicep' = {
 // The one place that says which setting each app gets. tests/Backend.Tests/Configuration parses the two objects
 // below: every key the code reads for an app must be here, and nothing else (besides the host's own settings).
 // Mapping of setting sections to apps: Database, AccessTokens -> both; Licensing, Accounts -> license app; Invoices, Ocr, Encryption,
-// Accounting, InvoiceStorage, ServiceBus -> OCR app (see ConfigurationSources.AppSections in the test).
+// Accounting, InvoiceStorage, ServiceBus -> OCR app; Telemetry -> both (see ConfigurationSources.AppSections in the test).
 // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION from functionAppConfig and
 // rejects them as app settings.
 
@@ -323,6 +323,9 @@ var licenseAppSettings = {
   Database__CommandTimeoutSeconds: '15'
   Database__Credential: 'managedidentity'
   Database__ClientId: licenseIdentity.properties.clientId
+  // Traces, metrics and logs of the worker through OpenTelemetry (Core/Telemetry) to the same Application Insights.
+  Telemetry__AzureMonitorConnectionString: monitoring.outputs.connectionString
+  Telemetry__OtlpEndpoint: ''
   Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.adminApiKey})'
   // Further admin keys by SHA-256 only (rotation without a clear key anywhere): 'name:hexdigest,...'.
   Licensing__AdminApiKeyHashes: adminApiKeyHashes
@@ -374,6 +377,9 @@ var ocrAppSettings = {
   Database__CommandTimeoutSeconds: '15'
   Database__Credential: 'managedidentity'
   Database__ClientId: ocrIdentity.properties.clientId
+  // Traces, metrics and logs of the worker through OpenTelemetry (Core/Telemetry) to the same Application Insights.
+  Telemetry__AzureMonitorConnectionString: monitoring.outputs.connectionString
+  Telemetry__OtlpEndpoint: ''
   InvoiceStorage__blobServiceUri: storage.outputs.blobEndpoint
   InvoiceStorage__queueServiceUri: storage.outputs.queueEndpoint
   InvoiceStorage__credential: 'managedidentity'

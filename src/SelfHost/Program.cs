@@ -29,6 +29,7 @@ try
     builder.Services.AddLicensing(builder.Configuration);
     builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddApiDocument();
+    builder.Services.AddMetricsEndpoint();
     builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
     builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
 
@@ -48,6 +49,7 @@ try
     api.MapInvoiceEndpoints();
     api.MapAccountingEndpoints();
     app.MapApiDocument();
+    app.MapMetricsEndpoint();
 
     await app.RunAsync();
 }

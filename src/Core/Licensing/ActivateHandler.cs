@@ -1,4 +1,5 @@
 using Backend.Core.Http;
+using Backend.Core.Telemetry;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -134,6 +135,7 @@ public sealed class ActivateHandler(
         await LicenseHistory.AddAsync(connection, transaction, id, LicenseActions.Activated, now, ip, UserAgent.Of(context), null, null, cancel);
         await transaction.CommitAsync(cancel);
         logger.LogInformation("License {LicenseId} activated as {LicenseType} with code {CodeId} (request {RequestId})", id, type, activation.Id, RequestId.Get(context));
+        LicensingMetrics.Activated(context, type);
         return Issued(key, type, expiresAt, now);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Backend.Core.Http;
+using Backend.Core.Telemetry;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -93,6 +94,7 @@ public sealed partial class TrialHandler(
         await transaction.CommitAsync(context.RequestAborted);
 
         logger.LogInformation("Trial license {LicenseId} created (request {RequestId})", id, RequestId.Get(context));
+        LicensingMetrics.TrialIssued(context);
         return LicenseResults.Ok(new LicenseIssuedResponse(key, LicenseTypes.Trial, expiresAt, DaysRemaining.Until(expiresAt, now),
             "Licence trial créée avec succès"), StatusCodes.Status201Created);
     }

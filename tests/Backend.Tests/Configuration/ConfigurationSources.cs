@@ -35,6 +35,7 @@ public static class ConfigurationSources
         ["Licensing"] = [App.License],
         ["Accounts"] = [App.License],
         ["AccessTokens"] = [App.License, App.Ocr],
+        ["Telemetry"] = [App.License, App.Ocr],
         ["Invoices"] = [App.Ocr],
         ["Ocr"] = [App.Ocr],
         ["Textract"] = [App.Ocr],
