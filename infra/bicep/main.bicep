@@ -45,7 +45,13 @@ param postgresVersion string = '16'
 
 param postgresStorageSizeGB int = 32
 
+@description('Point-in-time restore window of the database, in days (7-35): any second of it can be restored to a new server.')
+@minValue(7)
+@maxValue(35)
 param postgresBackupRetentionDays int = 7
+
+@description('Geo-redundant database backups (restore in the paired region if the region is lost). Fixed when the server is created.')
+param postgresGeoRedundantBackup bool = false
 
 @description('Public access: [{ name, startIpAddress, endIpAddress }], e.g. the operator\'s IP for psql.')
 param postgresFirewallRules array = []
@@ -69,6 +75,14 @@ param databaseMaxPoolSize int = 5
 
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS'])
 param storageSkuName string = 'Standard_LRS'
+
+@description('Days a deleted invoice file or container can be undeleted; overwritten blobs keep their versions (blob versioning).')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int = 14
+
+@description('E-mail address the monitoring alerts (modules/alerts.bicep) are sent to; empty = alerts fire in the portal only.')
+param alertEmail string = ''
 
 @allowed(['Standard', 'Premium'])
 param serviceBusSkuName string = 'Standard'
@@ -199,6 +213,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     skuName: storageSkuName
+    blobSoftDeleteDays: blobSoftDeleteDays
     dataContainers: [
       inboxContainerName
       invoicesContainerName
@@ -261,10 +276,23 @@ module postgres 'modules/postgres.bicep' = {
     skuName: postgresSkuName
     storageSizeGB: postgresStorageSizeGB
     backupRetentionDays: postgresBackupRetentionDays
+    geoRedundantBackup: postgresGeoRedundantBackup
     firewallRules: postgresFirewallRules
     allowAzureServices: postgresAllowAzureServices
     delegatedSubnetId: postgresDelegatedSubnetId
     privateDnsZoneId: postgresPrivateDnsZoneId
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    serviceBusName: serviceBus.outputs.name
+    postgresServerName: postgres.outputs.name
+    alertEmail: alertEmail
   }
 }
 
