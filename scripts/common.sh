@@ -1,6 +1,7 @@
 # Shared settings of the local stack. Sourced, not run.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-LOCAL="$ROOT/.local"
+# BACKEND_LOCAL_DIR moves all local state elsewhere (the restore drill test uses a directory of its own).
+LOCAL="${BACKEND_LOCAL_DIR:-$ROOT/.local}"
 PG_PORT="${BACKEND_PG_PORT:-54329}"
 PG_DATA="$LOCAL/pg/data"
 PG_RUN="$LOCAL/pg/run"

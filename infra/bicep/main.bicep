@@ -45,7 +45,13 @@ param postgresVersion string = '16'
 
 param postgresStorageSizeGB int = 32
 
+@description('Point-in-time restore window of the database, in days (7-35): any second of it can be restored to a new server.')
+@minValue(7)
+@maxValue(35)
 param postgresBackupRetentionDays int = 7
+
+@description('Geo-redundant database backups (restore in the paired region if the region is lost). Fixed when the server is created.')
+param postgresGeoRedundantBackup bool = false
 
 @description('Public access: [{ name, startIpAddress, endIpAddress }], e.g. the operator\'s IP for psql.')
 param postgresFirewallRules array = []
@@ -69,6 +75,14 @@ param databaseMaxPoolSize int = 5
 
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS'])
 param storageSkuName string = 'Standard_LRS'
+
+@description('Days a deleted invoice file or container can be undeleted; overwritten blobs keep their versions (blob versioning).')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int = 14
+
+@description('E-mail address the monitoring alerts (modules/alerts.bicep) are sent to; empty = alerts fire in the portal only.')
+param alertEmail string = ''
 
 @allowed(['Standard', 'Premium'])
 param serviceBusSkuName string = 'Standard'
@@ -216,6 +230,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     skuName: storageSkuName
+    blobSoftDeleteDays: blobSoftDeleteDays
     dataContainers: [
       inboxContainerName
       invoicesContainerName
@@ -278,10 +293,23 @@ module postgres 'modules/postgres.bicep' = {
     skuName: postgresSkuName
     storageSizeGB: postgresStorageSizeGB
     backupRetentionDays: postgresBackupRetentionDays
+    geoRedundantBackup: postgresGeoRedundantBackup
     firewallRules: postgresFirewallRules
     allowAzureServices: postgresAllowAzureServices
     delegatedSubnetId: postgresDelegatedSubnetId
     privateDnsZoneId: postgresPrivateDnsZoneId
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    serviceBusName: serviceBus.outputs.name
+    postgresServerName: postgres.outputs.name
+    alertEmail: alertEmail
   }
 }
 
@@ -326,8 +354,8 @@ module ocrVault 'modules/keyVault.bicep' = {
 // ---- App settings ----
 // The one place that says which setting each app gets. tests/Backend.Tests/Configuration parses the two objects
 // below: every key the code reads for an app must be here, and nothing else (besides the host's own settings).
-// Mapping of setting sections to apps: Database, AccessTokens, Webhooks -> both; Licensing, Accounts, Email, Events -> license app; Invoices, Ocr, Encryption,
-// Accounting, InvoiceStorage, ServiceBus -> OCR app (see ConfigurationSources.AppSections in the test).
+// Mapping of setting sections to apps: Database, AccessTokens, Webhooks, Telemetry -> both; Licensing, Accounts, Email, Events -> license app;
+// Invoices, Ocr, Encryption, Accounting, InvoiceStorage, ServiceBus -> OCR app (see ConfigurationSources.AppSections in the test).
 // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION from functionAppConfig and
 // rejects them as app settings.
 
@@ -340,6 +368,9 @@ var licenseAppSettings = {
   Database__CommandTimeoutSeconds: '15'
   Database__Credential: 'managedidentity'
   Database__ClientId: licenseIdentity.properties.clientId
+  // Traces, metrics and logs of the worker through OpenTelemetry (Core/Telemetry) to the same Application Insights.
+  Telemetry__AzureMonitorConnectionString: monitoring.outputs.connectionString
+  Telemetry__OtlpEndpoint: ''
   Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.adminApiKey})'
   // Further admin keys by SHA-256 only (rotation without a clear key anywhere): 'name:hexdigest,...'.
   Licensing__AdminApiKeyHashes: adminApiKeyHashes
@@ -409,6 +440,9 @@ var ocrAppSettings = {
   Database__CommandTimeoutSeconds: '15'
   Database__Credential: 'managedidentity'
   Database__ClientId: ocrIdentity.properties.clientId
+  // Traces, metrics and logs of the worker through OpenTelemetry (Core/Telemetry) to the same Application Insights.
+  Telemetry__AzureMonitorConnectionString: monitoring.outputs.connectionString
+  Telemetry__OtlpEndpoint: ''
   InvoiceStorage__blobServiceUri: storage.outputs.blobEndpoint
   InvoiceStorage__queueServiceUri: storage.outputs.queueEndpoint
   InvoiceStorage__credential: 'managedidentity'

@@ -15,6 +15,7 @@ param postgresSkuTier = 'GeneralPurpose'
 param postgresSkuName = 'Standard_D2ds_v5'
 param postgresStorageSizeGB = 64
 param postgresBackupRetentionDays = 35
+param postgresGeoRedundantBackup = true
 param postgresAllowAzureServices = false
 param postgresFirewallRules = []
 param postgresDelegatedSubnetId = readEnvironmentVariable('POSTGRES_SUBNET_ID', '')
@@ -23,6 +24,8 @@ param appsSubnetId = readEnvironmentVariable('APPS_SUBNET_ID', '')
 param databaseMaxPoolSize = 20
 
 param storageSkuName = 'Standard_ZRS'
+param blobSoftDeleteDays = 30
+param alertEmail = readEnvironmentVariable('ALERT_EMAIL', '')
 param serviceBusSkuName = 'Standard'
 param licenseAppMaximumInstanceCount = 40
 param ocrAppMaximumInstanceCount = 40

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Messaging.ServiceBus;
+using Backend.Core.Telemetry;
 
 namespace Backend.Functions.Azure;
 
@@ -20,6 +21,11 @@ public static class ServiceBusJobMessage
         if (delay > TimeSpan.Zero)
         {
             message.ScheduledEnqueueTime = now + delay;
+        }
+        // Not part of the id: the same job sent from two traces is still one message.
+        if (JobTracing.CurrentTraceParent() is { } traceParent)
+        {
+            message.ApplicationProperties[JobTracing.TraceParentProperty] = traceParent;
         }
         return message;
     }

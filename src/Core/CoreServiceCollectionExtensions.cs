@@ -4,6 +4,7 @@ using Backend.Core.Data;
 using Backend.Core.Health;
 using Backend.Core.Jobs;
 using Backend.Core.Storage;
+using Backend.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<MigrationHostedService>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<AuditTrail>();
+        services.AddBackendTelemetry(configuration);
         return services;
     }
 

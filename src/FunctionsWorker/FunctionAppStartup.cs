@@ -16,7 +16,7 @@ public static class FunctionAppStartup
         // Outermost first: an exception escaping a function or its result becomes the error envelope.
         builder.UseMiddleware<ExceptionEnvelopeMiddleware>();
         builder.UseMiddleware<HttpResultMiddleware>();
-        builder.AddApplicationInsightsLogging();
+        builder.AddAzureMonitorTelemetry();
         return builder;
     }
 

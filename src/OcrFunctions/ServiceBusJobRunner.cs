@@ -1,5 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using Backend.Core.Jobs;
+using Backend.Core.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Backend.OcrFunctions;
@@ -14,12 +15,17 @@ internal static class ServiceBusJobRunner
     public static async Task RunAsync(IJobHandler handler, ServiceBusReceivedMessage message, ServiceBusMessageActions actions, CancellationToken cancellationToken)
     {
         JobOutcome outcome;
+        var job = new JobMessage(message.MessageId, message.Body.ToString(), message.DeliveryCount,
+            message.ApplicationProperties.TryGetValue(JobTracing.TraceParentProperty, out var traceParent) ? traceParent as string : null);
+        using var activity = JobTracing.StartProcessing(handler.Queue, job);
         try
         {
-            outcome = await handler.HandleAsync(new JobMessage(message.MessageId, message.Body.ToString(), message.DeliveryCount), cancellationToken);
+            outcome = await handler.HandleAsync(job, cancellationToken);
+            JobTracing.Finish(activity, outcome);
         }
-        catch (Exception)
+        catch (Exception e)
         {
+            JobTracing.Fail(activity, e);
             await actions.AbandonMessageAsync(message, cancellationToken: CancellationToken.None);
             throw;
         }

@@ -35,6 +35,7 @@ try
     builder.Services.AddProducts().AddPartners(builder.Configuration).AddUpdates();
     builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddApiDocument();
+    builder.Services.AddMetricsEndpoint();
     builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
     builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
     builder.Services.AddTenantWebhooks(builder.Configuration).AddSelfHostedEventWorkers();
@@ -59,6 +60,7 @@ try
     api.MapAccountingEndpoints();
     api.MapAdminWebhookEndpoints().MapTenantWebhookEndpoints().MapEmailEndpoints();
     app.MapApiDocument();
+    app.MapMetricsEndpoint();
 
     await app.RunAsync();
 }

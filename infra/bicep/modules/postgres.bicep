@@ -41,6 +41,9 @@ param storageSizeGB int = 32
 
 param backupRetentionDays int = 7
 
+@description('Copies backups to the paired region, so the server can be restored there if its region is lost. Can only be chosen when the server is created.')
+param geoRedundantBackup bool = false
+
 @description('Public access only: [{ name, startIpAddress, endIpAddress }].')
 param firewallRules array = []
 
@@ -91,7 +94,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     }
     backup: {
       backupRetentionDays: backupRetentionDays
-      geoRedundantBackup: 'Disabled'
+      geoRedundantBackup: geoRedundantBackup ? 'Enabled' : 'Disabled'
     }
     highAvailability: {
       mode: 'Disabled'
@@ -167,6 +170,7 @@ resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-0
   ]
 }
 
+output name string = server.name
 output fullyQualifiedDomainName string = server.properties.fullyQualifiedDomainName
 output databaseName string = database.name
 // Through PgBouncer (transaction pooling) where it runs, else straight to PostgreSQL.

@@ -11,6 +11,11 @@ param tags object
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS'])
 param skuName string = 'Standard_LRS'
 
+@description('Days a deleted blob or container can be undeleted (soft delete).')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int = 14
+
 @description('Data containers (Core ContainerNames: inbox, invoices, exports).')
 param dataContainers array
 
@@ -45,11 +50,16 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   parent: storage
   name: 'default'
   properties: {
-    // An invoice deleted by mistake can be undeleted for a week.
+    // An invoice deleted by mistake can be undeleted, and an overwritten one read in its earlier version.
     deleteRetentionPolicy: {
       enabled: true
-      days: 7
+      days: blobSoftDeleteDays
     }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: blobSoftDeleteDays
+    }
+    isVersioningEnabled: true
   }
 }
 

@@ -35,6 +35,7 @@ internal static class AccountResults
 
     public static IResult RateLimited(HttpContext context, RateLimitDecision decision)
     {
+        Telemetry.LicensingMetrics.RateLimited(context);
         context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return ApiError.Result(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
             "Trop de tentatives de connexion. Réessayez plus tard.",

@@ -18,4 +18,12 @@ public static class SettingsServiceCollectionExtensions
             .Bind(configuration.GetSection(TSettings.SectionName))
             .ValidateOnStart();
     }
+
+    /// <summary>
+    /// The section's values while the host is being composed, for the rare choice that must be made before the
+    /// container exists (which exporters to add). Still validated at start-up by <see cref="AddSettings{TSettings}"/>.
+    /// </summary>
+    public static TSettings ReadSettings<TSettings>(this IConfiguration configuration)
+        where TSettings : class, ISettings, new() =>
+        configuration.GetSection(TSettings.SectionName).Get<TSettings>() ?? new TSettings();
 }

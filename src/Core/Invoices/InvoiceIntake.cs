@@ -1,6 +1,7 @@
 using Backend.Core.Jobs;
 using Backend.Core.Ocr;
 using Backend.Core.Storage;
+using Backend.Core.Telemetry;
 using Dapper;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace Backend.Core.Invoices;
 /// the inbox (blob trigger in Azure, directory watcher in SelfHost). If the enqueue is lost after the insert, the
 /// sweeper finds the invoice waiting in UPLOADED and sends the job again.
 /// </summary>
-public sealed class InvoiceIntake(NpgsqlDataSource dataSource, InvoiceStore store, IBlobStore blobs, IJobQueue queue)
+public sealed class InvoiceIntake(NpgsqlDataSource dataSource, InvoiceStore store, IBlobStore blobs, IJobQueue queue, InvoicePipelineMetrics metrics)
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
 
@@ -24,6 +25,7 @@ public sealed class InvoiceIntake(NpgsqlDataSource dataSource, InvoiceStore stor
         }
         await store.InsertAsync(invoice, cancellationToken);
         await queue.EnqueueAsync(QueueNames.OcrJobs, new OcrJob(invoice.Id, invoice.OcrToken).ToJson(), cancellationToken: cancellationToken);
+        metrics.Uploaded("api");
         return invoice;
     }
 
@@ -100,6 +102,7 @@ public sealed class InvoiceIntake(NpgsqlDataSource dataSource, InvoiceStore stor
             await transaction.CommitAsync(cancellationToken);
         }
         await queue.EnqueueAsync(QueueNames.OcrJobs, new OcrJob(invoice.Id, invoice.OcrToken).ToJson(), cancellationToken: cancellationToken);
+        metrics.Uploaded("inbox");
         return new InboxIntakeResult(invoice.Id, "accepted", IsNew: true);
     }
 

@@ -1,3 +1,4 @@
+using Backend.Core.Telemetry;
 using Dapper;
 using Npgsql;
 
@@ -17,11 +18,11 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource) : IJobQueue
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO job_queue (queue, body, visible_at)
-            VALUES (@queue, @body, clock_timestamp() + @delay);
+            INSERT INTO job_queue (queue, body, visible_at, trace_parent)
+            VALUES (@queue, @body, clock_timestamp() + @delay, @traceParent);
             SELECT pg_notify(@channel, @queue);
             """,
-            new { queue, body, delay, channel = NotifyChannel }, cancellationToken: cancellationToken));
+            new { queue, body, delay, channel = NotifyChannel, traceParent = JobTracing.CurrentTraceParent() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Leases the oldest visible message of <paramref name="queue"/> for <paramref name="visibilityTimeout"/>.</summary>
@@ -37,7 +38,7 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource) : IJobQueue
                           ORDER BY visible_at, id
                           LIMIT 1
                           FOR UPDATE SKIP LOCKED)
-            RETURNING id, queue, body, delivery_count
+            RETURNING id, queue, body, delivery_count, trace_parent
             """,
             new { queue, visibilityTimeout }, cancellationToken: cancellationToken));
     }
@@ -68,16 +69,16 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource) : IJobQueue
         var moved = await connection.ExecuteAsync(new CommandDefinition("""
             WITH taken AS (
                 DELETE FROM job_queue WHERE id = @Id AND delivery_count = @DeliveryCount
-                RETURNING id, queue, body, enqueued_at, delivery_count)
-            INSERT INTO job_dead_letters (id, queue, body, enqueued_at, delivery_count, reason)
-            SELECT id, queue, body, enqueued_at, delivery_count, @reason FROM taken
+                RETURNING id, queue, body, enqueued_at, delivery_count, trace_parent)
+            INSERT INTO job_dead_letters (id, queue, body, enqueued_at, delivery_count, reason, trace_parent)
+            SELECT id, queue, body, enqueued_at, delivery_count, @reason, trace_parent FROM taken
             """,
             new { job.Id, job.DeliveryCount, reason }, cancellationToken: cancellationToken));
         return moved == 1;
     }
 }
 
-public sealed record LeasedJob(long Id, string Queue, string Body, int DeliveryCount)
+public sealed record LeasedJob(long Id, string Queue, string Body, int DeliveryCount, string? TraceParent = null)
 {
-    public JobMessage ToMessage() => new(Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Body, DeliveryCount);
+    public JobMessage ToMessage() => new(Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Body, DeliveryCount, TraceParent);
 }

@@ -1,5 +1,6 @@
 using Backend.Core.Events;
 using Backend.Core.Http;
+using Backend.Core.Telemetry;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -141,6 +142,7 @@ public sealed class ActivateHandler(
         // A validate on this instance right after the answer must see the new type and expiry.
         await states.WaitUntilCurrentAsync();
         logger.LogInformation("License {LicenseId} activated as {LicenseType} with code {CodeId} (request {RequestId})", id, type, activation.Id, RequestId.Get(context));
+        LicensingMetrics.Activated(context, type);
         return Issued(key, type, expiresAt, now);
     }
 

@@ -24,6 +24,7 @@ internal static class LicenseResults
 
     public static IResult RateLimited(HttpContext context, RateLimitDecision decision)
     {
+        Telemetry.LicensingMetrics.RateLimited(context);
         context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ApiError.Result(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
             $"Trop de requêtes. Réessayez dans {Describe(decision.RetryAfterSeconds)}.",

@@ -2,6 +2,7 @@ using Backend.Core.Audit;
 using Backend.Core.Events;
 using Backend.Core.Http;
 using Backend.Core.Security;
+using Backend.Core.Telemetry;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -93,6 +94,10 @@ public sealed class RevokeHandler(
         if (license is null)
         {
             return LicenseResults.NotFound(context);
+        }
+        if (revokedId is not null)
+        {
+            LicensingMetrics.Revoked(context);
         }
         return LicenseResults.Ok(new RevokeResponse(
             revokedId is null ? "Licence déjà révoquée" : "Licence révoquée avec succès", machineId, license.RevokedAt!.Value, license.RevokedReason));

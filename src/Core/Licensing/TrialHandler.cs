@@ -1,6 +1,7 @@
 using Backend.Core.Events;
 using Backend.Core.Http;
 using Backend.Core.Products;
+using Backend.Core.Telemetry;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -105,6 +106,7 @@ public sealed class TrialHandler(
         await transaction.CommitAsync(context.RequestAborted);
 
         logger.LogInformation("Trial license {LicenseId} created (request {RequestId})", id, RequestId.Get(context));
+        LicensingMetrics.TrialIssued(context);
         return LicenseResults.Ok(new LicenseIssuedResponse(key, LicenseTypes.Trial, expiresAt, DaysRemaining.Until(expiresAt, now),
             "Licence trial créée avec succès"), StatusCodes.Status201Created);
     }

@@ -1,5 +1,6 @@
 using Backend.Core.Http;
 using Backend.Core.Products;
+using Backend.Core.Telemetry;
 using EasyFacture.Licensing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,9 @@ public sealed class ValidateHandler(
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "license_key", "product" };
     private readonly LicensingSettings _settings = options.Value;
 
-    public async Task<IResult> HandleAsync(HttpContext context)
+    public async Task<IResult> HandleAsync(HttpContext context) => LicensingMetrics.Validation(context, await ValidateAsync(context));
+
+    private async Task<IResult> ValidateAsync(HttpContext context)
     {
         var now = LicenseClock.Now(time);
         var ip = clientAddress.Of(context);

@@ -21,4 +21,12 @@ public static class OcrEngineSelector
         };
         return useTextract ? services.GetRequiredService<TextractOcrEngine>() : services.GetRequiredService<LocalOcrEngine>();
     }
+
+    /// <summary>The engine's name in metrics: <c>textract</c>, <c>local</c>, or the type's name for a test double.</summary>
+    public static string NameOf(IOcrEngine engine) => engine switch
+    {
+        TextractOcrEngine => "textract",
+        LocalOcrEngine => "local",
+        _ => engine.GetType().Name,
+    };
 }

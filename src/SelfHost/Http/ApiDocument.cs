@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Backend.SelfHost.Http;
 
 /// <summary>
-/// The OpenAPI 3 document at <c>GET /api/openapi.json</c>, generated from the metadata of every mapped
+/// The OpenAPI 3 document at <c>GET /api/openapi.json</c>, browsable at <c>GET /api/docs</c>, generated from the metadata of every mapped
 /// endpoint, so each feature's routes appear as soon as they are mapped. APIs whose JSON is snake_case
 /// (the license API) are described in snake_case.
 /// </summary>
@@ -88,10 +89,20 @@ public static class ApiDocument
     {
         _ when path.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => [ApiKeyScheme, BearerScheme],
         _ when path.StartsWith("/api/v1/auth/password/change", StringComparison.Ordinal) => [BearerScheme],
-        _ when path.StartsWith("/api/v1/", StringComparison.Ordinal) || path == Route || path.StartsWith("/api/health", StringComparison.Ordinal) => [],
+        _ when path.StartsWith("/api/v1/", StringComparison.Ordinal) || path == Route || path.StartsWith(DocsRoute, StringComparison.Ordinal)
+            || path.StartsWith("/api/health", StringComparison.Ordinal) => [],
         _ when path.StartsWith("/api/", StringComparison.Ordinal) => [ApiKeyScheme, BearerScheme],
         _ => [],
     };
 
-    public static IEndpointConventionBuilder MapApiDocument(this WebApplication app) => app.MapOpenApi(Route);
+    /// <summary>The interactive reference (Scalar) over <see cref="Route"/>; its script is served by the app itself, no CDN.</summary>
+    public const string DocsRoute = "/api/docs";
+
+    public static IEndpointConventionBuilder MapApiDocument(this WebApplication app)
+    {
+        app.MapScalarApiReference(DocsRoute, options => options
+            .WithTitle("EasyFacture backend API")
+            .WithOpenApiRoutePattern(Route));
+        return app.MapOpenApi(Route);
+    }
 }

@@ -1,5 +1,6 @@
 using Backend.Core.Http;
 using Backend.Core.Jobs;
+using Backend.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Backend.SelfHost.Jobs;
@@ -63,9 +64,12 @@ internal sealed class QueueWorker(
             return;
         }
         JobOutcome outcome;
+        var message = job.ToMessage();
+        using var activity = JobTracing.StartProcessing(handler.Queue, message);
         try
         {
-            outcome = await handler.HandleAsync(job.ToMessage(), stoppingToken);
+            outcome = await handler.HandleAsync(message, stoppingToken);
+            JobTracing.Finish(activity, outcome);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -75,6 +79,7 @@ internal sealed class QueueWorker(
         }
         catch (Exception e)
         {
+            JobTracing.Fail(activity, e);
             var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, job.DeliveryCount - 1), 60));
             logger.LogWarning(e, "Job {JobId} on {Queue} failed on delivery {DeliveryCount}; redelivering in {Delay}", job.Id, job.Queue, job.DeliveryCount, delay);
             await queue.AbandonAsync(job, delay, stoppingToken);

@@ -51,7 +51,7 @@ public sealed class AccountingSettingsTests
     [InlineData("""{"invoiceId":"8d4c9f1e-3b7a-4c2e-9f10-2a6b5c4d3e21"}""")]
     public async Task A_body_that_is_not_an_analysis_job_is_dead_lettered(string body)
     {
-        var handler = new AiAnalysisJobHandler(null!, NullLogger<AiAnalysisJobHandler>.Instance);
+        var handler = new AiAnalysisJobHandler(null!, null!, NullLogger<AiAnalysisJobHandler>.Instance);
 
         var outcome = await handler.HandleAsync(new JobMessage("1", body, 1), CancellationToken.None);
 

@@ -36,6 +36,7 @@ public static class ConfigurationSources
         ["Partners"] = [App.License],
         ["Accounts"] = [App.License],
         ["AccessTokens"] = [App.License, App.Ocr],
+        ["Telemetry"] = [App.License, App.Ocr],
         ["Invoices"] = [App.Ocr],
         ["Ocr"] = [App.Ocr],
         ["Textract"] = [App.Ocr],

@@ -1,10 +1,11 @@
 using Backend.Core.Jobs;
+using Backend.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Backend.Core.Accounting.Analysis;
 
 /// <summary>The <c>ai-analysis</c> queue trigger body, run by Service Bus in Azure and by the PostgreSQL queue worker in SelfHost.</summary>
-public sealed class AiAnalysisJobHandler(AiAnalysisAttempt attempt, ILogger<AiAnalysisJobHandler> logger) : IJobHandler
+public sealed class AiAnalysisJobHandler(AiAnalysisAttempt attempt, InvoicePipelineMetrics metrics, ILogger<AiAnalysisJobHandler> logger) : IJobHandler
 {
     public string Queue => QueueNames.AiAnalysis;
 
@@ -16,6 +17,7 @@ public sealed class AiAnalysisJobHandler(AiAnalysisAttempt attempt, ILogger<AiAn
             return JobOutcome.DeadLetter("Body is not an analysis job ({\"invoiceId\":uuid,\"tenantId\":uuid}).");
         }
         var status = await attempt.RunAsync(job, cancellationToken);
+        metrics.Analysed(status.ToString());
         logger.LogInformation("Analysis job {MessageId} for invoice {InvoiceId} (delivery {DeliveryCount}): {Status}",
             message.MessageId, job.InvoiceId, message.DeliveryCount, status);
         return JobOutcome.Completed;

@@ -3,6 +3,7 @@ using Backend.Core.Accounting.Analysis;
 using Backend.Core.Invoices;
 using Backend.Core.Invoices.Extraction;
 using Backend.Core.Storage;
+using Backend.Core.Telemetry;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class AccountingExport(
     IOptions<AccountingSettings> accountingOptions,
     IOptions<ExportSettings> exportOptions,
     TimeProvider time,
+    InvoicePipelineMetrics metrics,
     ILogger<AccountingExport> logger,
     Events.InvoiceEvents events)
 {
@@ -129,6 +131,7 @@ public sealed class AccountingExport(
         await events.RecordExportAsync(transaction, tenantId, batchId, invoices.Count, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Export {BatchId}: {Count} invoices, {Lines} lines, {Skipped} skipped", batchId, invoices.Count, sage.Lines, skipped.Count);
+        metrics.Exported(invoices.Count);
         return new ExportBatch(batchId, from, to, invoices.Count, sage.Lines, sageBlob, fecBlob, skipped,
             sage.Warnings.Concat(fec.Warnings).ToList());
     }
