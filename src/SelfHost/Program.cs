@@ -8,6 +8,7 @@ using Backend.Core.Jobs;
 using Backend.Core.Licensing;
 using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
+using Backend.SelfHost.WebApp;
 using Microsoft.Extensions.Options;
 
 if (args is ["migrate", ..])
@@ -31,6 +32,7 @@ try
     builder.Services.AddApiDocument();
     builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
     builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
+    builder.Services.AddWebApp(builder.Configuration);
 
     var app = builder.Build();
 
@@ -48,6 +50,7 @@ try
     api.MapInvoiceEndpoints();
     api.MapAccountingEndpoints();
     app.MapApiDocument();
+    app.MapWebApp();
 
     await app.RunAsync();
 }
