@@ -33,6 +33,9 @@ public sealed class WebAppStack : IAsyncLifetime
 
     public string BaseUrl => SelfHost.BaseAddress.ToString().TrimEnd('/');
 
+    /// <summary>The stack's database, for seeding what the API cannot make quickly (hundreds of invoices).</summary>
+    public Npgsql.NpgsqlDataSource Database => _database.DataSource;
+
     public static string DistPath => RepositoryFiles.PathOf("web/dist");
 
     public static string ChromiumPath =>

@@ -10,24 +10,25 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        /** Comptes de charge et fournisseur d'un fournisseur */
+        put: operations["SaveSupplierAccounts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Les exports précédents et leurs fichiers */
+        get: operations["ListExportBatches"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -42,27 +43,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    batchId: string;
-                    kind: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Un fichier d'export (sage ou fec) */
+        get: operations["DownloadExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -111,43 +93,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Factures filtrées (statut, fournisseur, dates, montant, numéro) et compteurs par statut */
+        get: operations["ListInvoices"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Dépose une facture (champ multipart file) et met son OCR en file */
+        post: operations["UploadInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -161,51 +111,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Une facture, ses champs, ses confiances et ses écritures */
+        get: operations["GetInvoice"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Corrige et valide une facture */
+        patch: operations["ValidateInvoice"];
         trace?: never;
     };
     "/api/invoices/{id}/file": {
@@ -215,26 +129,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Le fichier d'origine */
+        get: operations["GetInvoiceFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -252,26 +148,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        /** Relance l'OCR */
+        post: operations["RetryInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Statut courant de quelques factures, pour suivre les dépôts */
+        get: operations["GetInvoiceStates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -287,24 +182,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Exporte les factures validées (Sage et FEC), sur une période ou toutes celles en attente */
+        post: operations["ExportSage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -320,24 +199,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Alias du dépôt, comme dans le seed */
+        post: operations["UploadInvoiceAlias"];
         delete?: never;
         options?: never;
         head?: never;
@@ -507,24 +370,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Crée un locataire et sa clé API (montrée une fois) */
+        post: operations["CreateTenant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -705,6 +552,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountingEntryView: {
+            accountNumber: string;
+            credit: string;
+            debit: string;
+            entryDate: string;
+            id: string;
+            journalCode: string;
+            label: string;
+        };
         AccountListResponse: {
             accounts: components["schemas"]["AccountView"][];
             /** Format: int32 */
@@ -788,6 +644,44 @@ export interface components {
             /** Format: date */
             day: string;
         };
+        ExportBatchListResponse: {
+            batches: components["schemas"]["ExportBatchView"][];
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            page_size: number | string;
+            success: boolean;
+            /** Format: int64 */
+            total: number | string;
+        };
+        ExportBatchView: {
+            /** Format: uuid */
+            batch_id: string;
+            /** Format: int32 */
+            count: number | string;
+            created_at: string;
+            fec_url: string;
+            from: string;
+            /** Format: int32 */
+            lines: number | string;
+            sage_url: string;
+            to: string;
+        };
+        ExportResponse: {
+            /** Format: uuid */
+            batch_id: string;
+            /** Format: int32 */
+            count: number | string;
+            fec_url: string;
+            from: string;
+            /** Format: int32 */
+            lines: number | string;
+            sage_url: string;
+            skipped: string[];
+            success: boolean;
+            to: string;
+            warnings: string[];
+        };
         HeartbeatRequest: {
             app_version: null | string;
             license_key: string;
@@ -799,6 +693,115 @@ export interface components {
             last_check: string;
             message: string;
             success?: boolean;
+        };
+        InvoiceAnalysisView: {
+            /** Format: date-time */
+            analyzedAt?: null | string;
+            analyzer?: null | string;
+            /** Format: int32 */
+            attempts?: number | string;
+            /** Format: date-time */
+            editedAt?: null | string;
+            notes?: null | string;
+        };
+        InvoiceDetail: {
+            accountingEntries: components["schemas"]["AccountingEntryView"][];
+            amountHT?: null | string;
+            amountTTC?: null | string;
+            amountTVA?: null | string;
+            analysis?: null | components["schemas"]["InvoiceAnalysisView"];
+            currency?: null | string;
+            documentType?: null | string;
+            dueDate?: null | string;
+            einvoiceNotes?: null | string;
+            errorMessage?: null | string;
+            fieldConfidences: {
+                [key: string]: number | string;
+            };
+            fileName: string;
+            /** Format: int64 */
+            fileSize?: number | string;
+            fileUrl?: null | string;
+            fileUrlExpiresAt?: null | string;
+            iban?: null | string;
+            /** Format: uuid */
+            id: string;
+            invoiceDate?: null | string;
+            invoiceNumber?: null | string;
+            isCreditNote?: boolean;
+            lastRetryAt?: null | string;
+            lineItems: components["schemas"]["LineItemView"][];
+            mediaType: string;
+            /** Format: double */
+            ocrConfidence?: null | number | string;
+            ocrEngine?: null | string;
+            ocrText?: null | string;
+            ocrTextError?: null | string;
+            paymentTerms?: null | string;
+            processedAt?: null | string;
+            /** Format: int32 */
+            retryCount?: number | string;
+            source: string;
+            status: string;
+            supplierAddress?: null | string;
+            supplierName?: null | string;
+            supplierSiren?: null | string;
+            supplierSiret?: null | string;
+            supplierVAT?: null | string;
+            tvaRate?: null | string;
+            uploadedAt: string;
+            validatedAt?: null | string;
+            vatBreakdown: components["schemas"]["VatLineView"][];
+        };
+        InvoiceListResponse: {
+            counts: {
+                [key: string]: number | string;
+            };
+            invoices: components["schemas"]["InvoiceSummary"][];
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+            success: boolean;
+            /** Format: int64 */
+            total: number | string;
+        };
+        InvoiceResponse: {
+            invoice: components["schemas"]["InvoiceDetail"];
+            success: boolean;
+        };
+        InvoiceStatesResponse: {
+            counts: {
+                [key: string]: number | string;
+            };
+            invoices: components["schemas"]["InvoiceStateView"][];
+            success: boolean;
+        };
+        InvoiceStateView: {
+            errorMessage: null | string;
+            /** Format: uuid */
+            id: string;
+            status: string;
+            updatedAt: string;
+        };
+        InvoiceSummary: {
+            amountTTC?: null | string;
+            currency?: null | string;
+            errorMessage?: null | string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            invoiceDate?: null | string;
+            invoiceNumber?: null | string;
+            /** Format: double */
+            ocrConfidence?: null | number | string;
+            processedAt?: null | string;
+            /** Format: int32 */
+            retryCount?: number | string;
+            status: string;
+            supplierName?: null | string;
+            supplierVAT?: null | string;
+            uploadedAt: string;
         };
         LicenseCount: {
             /** Format: int64 */
@@ -868,6 +871,15 @@ export interface components {
             /** Format: date-time */
             trial_started_at?: null | string;
         };
+        LineItemView: {
+            description: null | string;
+            netAmount: null | string;
+            quantity: null | string;
+            unitCode: null | string;
+            unitPrice: null | string;
+            vatCategory: null | string;
+            vatRate: null | string;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -903,6 +915,12 @@ export interface components {
         RefreshRequest: {
             refresh_token: null | string;
         };
+        RetryResponse: {
+            /** Format: uuid */
+            invoiceId: string;
+            message: string;
+            success: boolean;
+        };
         RevokeRequest: {
             reason: null | string;
         };
@@ -926,6 +944,12 @@ export interface components {
         SuccessResponse: {
             message: string;
             success?: boolean;
+        };
+        SupplierAccountResponse: {
+            expenseAccount: null | string;
+            success: boolean;
+            supplierAccount: null | string;
+            supplierName: string;
         };
         TokenResponse: {
             access_token: string;
@@ -960,6 +984,16 @@ export interface components {
             /** Format: date */
             weekStart: string;
         };
+        UploadResponse: {
+            fileName: string;
+            /** Format: int64 */
+            fileSize: number | string;
+            /** Format: uuid */
+            invoiceId: string;
+            mediaType: string;
+            status: string;
+            success: boolean;
+        };
         UsageCount: {
             /** Format: int64 */
             machines: number | string;
@@ -988,6 +1022,12 @@ export interface components {
             success?: boolean;
             valid: boolean;
         };
+        VatLineView: {
+            baseAmount: null | string;
+            categoryCode: string;
+            rate: null | string;
+            taxAmount: null | string;
+        };
     };
     responses: never;
     parameters: never;
@@ -997,6 +1037,577 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    SaveSupplierAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierAccountResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ListExportBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportBatchListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    DownloadExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ListInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    UploadInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    GetInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ValidateInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    GetInvoiceFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    RetryInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    GetInvoiceStates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceStatesResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ExportSage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    UploadInvoiceAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     ListAccounts: {
         parameters: {
             query?: never;
@@ -1467,6 +2078,53 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    CreateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
