@@ -32,6 +32,7 @@ export function DocumentViewer({ invoiceId, mediaType, fileName, highlight, onRe
   const [zoom, setZoom] = useState(1);
   const [boxes, setBoxes] = useState<Box[] | null>(null);
   const [imageUrl, setImageUrl] = useState<string | null>(null);
+  const [imageBroken, setImageBroken] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
   const isPdf = mediaType === "application/pdf";
   const isImage = mediaType.startsWith("image/") && mediaType !== "image/tiff";
@@ -164,7 +165,8 @@ export function DocumentViewer({ invoiceId, mediaType, fileName, highlight, onRe
             ))}
           </div>
         ) : (
-          <img src={imageUrl ?? undefined} alt={fileName} style={{ width: `${zoom * 100}%` }} />
+          imageBroken ? <p className="state">Aperçu impossible : le fichier n'est pas une image lisible.</p>
+            : <img src={imageUrl ?? undefined} alt={fileName} style={{ width: `${zoom * 100}%` }} onError={() => setImageBroken(true)} />
         )}
       </div>
     </div>

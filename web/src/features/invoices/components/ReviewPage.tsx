@@ -176,8 +176,11 @@ export function ReviewPage() {
     else setNotice("Plus aucune facture à vérifier.");
   }, [id, navigate]);
 
+  const validating = useRef(false);
   const validate = useCallback(async () => {
-    if (!invoice || !editable || blocking || busy) return;
+    // A ref, not state: two key events in one tick must not send two PATCHes.
+    if (!invoice || !editable || blocking || validating.current) return;
+    validating.current = true;
     setBusy(true);
     setActionError(null);
     try {
@@ -203,9 +206,10 @@ export function ReviewPage() {
     } catch (e) {
       setActionError(e);
     } finally {
+      validating.current = false;
       setBusy(false);
     }
-  }, [invoice, editable, blocking, busy, values, initial, entries, entriesEdited]);
+  }, [invoice, editable, blocking, values, initial, entries, entriesEdited]);
 
   const retry = async () => {
     if (!invoice) return;
@@ -314,10 +318,10 @@ export function ReviewPage() {
                       onFocus={() => setSelected(f.key)}
                       onChange={(e) => setField(f.key, e.target.value)}
                       onKeyDown={(e) => {
-                        if (e.key === "Enter" && !e.ctrlKey && !e.metaKey) {
-                          e.preventDefault();
-                          acceptAndNext(f.key);
-                        }
+                        // Enter never submits the form: alone it accepts the field, with Ctrl the window's handler validates.
+                        if (e.key !== "Enter") return;
+                        e.preventDefault();
+                        if (!e.ctrlKey && !e.metaKey) acceptAndNext(f.key);
                       }} />
                     {problem && <span id={`problem-${f.key}`} className="field-problem">{problem}</span>}
                   </div>
