@@ -71,8 +71,10 @@ export function ExportPage() {
         </label>
         <fieldset className="field formats">
           <legend>Format</legend>
-          <label><input type="radio" name="format" value="sage" checked={format === "sage"} onChange={() => setFormat("sage")} /> Sage</label>
-          <label><input type="radio" name="format" value="fec" checked={format === "fec"} onChange={() => setFormat("fec")} /> FEC</label>
+          <div className="format-choices">
+            <label><input type="radio" name="format" value="sage" checked={format === "sage"} onChange={() => setFormat("sage")} /> Sage</label>
+            <label><input type="radio" name="format" value="fec" checked={format === "fec"} onChange={() => setFormat("fec")} /> FEC</label>
+          </div>
         </fieldset>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={!periodValid || running || waiting.length === 0}>
@@ -136,8 +138,10 @@ export function ExportPage() {
                       <td className="num">{b.count}</td>
                       <td className="num">{b.lines}</td>
                       <td>
-                        <button type="button" className="button button-quiet" onClick={() => void saveFile(b.sage_url, "export-sage.txt")}>Sage</button>{" "}
-                        <button type="button" className="button button-quiet" onClick={() => void saveFile(b.fec_url, "export-fec.txt")}>FEC</button>
+                        <div className="actions">
+                          <button type="button" className="button" onClick={() => void saveFile(b.sage_url, "export-sage.txt")}>Fichier Sage</button>
+                          <button type="button" className="button" onClick={() => void saveFile(b.fec_url, "export-fec.txt")}>Fichier FEC</button>
+                        </div>
                       </td>
                     </tr>
                   ))}

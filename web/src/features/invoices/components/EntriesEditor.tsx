@@ -65,7 +65,9 @@ export function EntriesEditor({ entries, onChange, readOnly }: {
   const totals = entryTotals(entries);
   const update = (index: number, member: keyof EntryDraft, value: string) =>
     onChange(entries.map((e, i) => (i === index ? { ...e, [member]: value } : e)));
-  if (entries.length === 0) return <p className="muted">Aucune écriture proposée pour cette facture.</p>;
+  if (entries.length === 0) {
+    return <p className="muted">{readOnly ? "Aucune écriture pour cette facture." : "Pas encore d'écritures : les règles les proposeront à la validation, d'après les champs ci-dessus."}</p>;
+  }
   return (
     <div className="table-wrap">
       <table className="entries" aria-label="Écritures comptables">

@@ -38,6 +38,9 @@ const fieldSpecs: FieldSpec[] = [
 /** Below this confidence a field is shown as doubtful. */
 const doubtfulBelow = 0.8;
 
+/** The fields an invoice cannot be booked without: missing, they stand out as much as a doubtful one. */
+const keyFields = new Set(["supplierName", "invoiceNumber", "invoiceDate", "amountHT", "amountTVA", "amountTTC"]);
+
 type Values = Record<string, string>;
 
 function valuesOf(invoice: InvoiceDetail): Values {
@@ -284,6 +287,9 @@ export function ReviewPage() {
       {invoice.status === "AI_FAILED" && invoice.errorMessage && (
         <div className="notice notice-error" role="alert"><strong>L'analyse comptable a échoué.</strong> {invoice.errorMessage}</div>
       )}
+      {invoice.status === "PENDING_VALIDATION" && invoice.errorMessage && (
+        <div className="notice notice-warn" role="note"><strong>À vérifier :</strong> {invoice.errorMessage}</div>
+      )}
       {movingStatuses.has(invoice.status) && <div className="notice" role="status">{statusLabels[invoice.status]}… la page se met à jour seule.</div>}
       {notice && <div className="notice success" role="status">{notice}</div>}
       {actionError !== null && <div className="notice notice-error" role="alert">{describeError(actionError)}
@@ -299,7 +305,8 @@ export function ReviewPage() {
             <div className="fields">
               {fieldSpecs.map((f) => {
                 const confidence = confidences[f.key];
-                const doubtful = typeof confidence === "number" && confidence < doubtfulBelow && !accepted.has(f.key);
+                const missing = editable && keyFields.has(f.key) && !values[f.key];
+                const doubtful = !accepted.has(f.key) && (missing || (typeof confidence === "number" && confidence < doubtfulBelow));
                 const problem = problems[f.key];
                 const changed = values[f.key] !== initial[f.key];
                 return (
@@ -308,7 +315,7 @@ export function ReviewPage() {
                     <label htmlFor={`field-${f.key}`}>
                       {f.label}
                       <span className="confidence" title="Confiance de la lecture">
-                        {accepted.has(f.key) ? "✓ accepté" : changed ? "corrigé" : typeof confidence === "number" ? `${Math.round(confidence * 100)} %${doubtful ? " · à vérifier" : ""}` : "—"}
+                        {accepted.has(f.key) ? "✓ accepté" : changed ? "corrigé" : missing ? "manquant · à saisir" : typeof confidence === "number" ? `${Math.round(confidence * 100)} %${doubtful ? " · à vérifier" : ""}` : "—"}
                       </span>
                     </label>
                     <input id={`field-${f.key}`} ref={(el) => { inputs.current[f.key] = el; }}
