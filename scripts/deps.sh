@@ -18,6 +18,10 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 # tests/Backend.Tests/Deployment: the reverse proxy of deploy/vps and the checker of its systemd units.
 command -v caddy >/dev/null 2>&1 || missing+=(caddy)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+# The web app's browser tests: Playwright drives Debian's Chromium through its executable path (no browser download).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# The web app's build (scripts/web.sh); Vite 8 wants Node.js 20.19 or later.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -14,6 +14,7 @@ if [ -f "$SELFHOST_PID" ] && kill -0 "$(cat "$SELFHOST_PID")" 2>/dev/null; then
   exit 0
 fi
 
+"$ROOT/scripts/web.sh"
 log "building SelfHost"
 dotnet build "$ROOT/src/SelfHost/SelfHost.csproj" -c Release -nologo -v q -o "$LOCAL/selfhost-bin" >/dev/null
 
@@ -23,6 +24,8 @@ source "$ROOT/scripts/local-secrets.sh"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=$PG_USER;Password=$PG_PASSWORD"
 export BlobStore__RootPath="$LOCAL/blobs"
+# The web app (admin console at /admin/, invoice workspace at /app/), built above by scripts/web.sh.
+export WebApp__RootPath="${WebApp__RootPath:-$ROOT/web/dist}"
 # Field encryption of OCR text at rest; add keys and switch the id to rotate.
 export Encryption__ActiveKeyId="${Encryption__ActiveKeyId:-local1}"
 export Encryption__Keys__local1="${Encryption__Keys__local1:-$(local_secret encryption-key-local1 'openssl rand -base64 32')}"
@@ -44,7 +47,7 @@ echo $! >"$SELFHOST_PID"
 
 for _ in $(seq 1 120); do
   if curl -fsS "$SELFHOST_URL/api/health" >/dev/null 2>&1; then
-    log "SelfHost is up on $SELFHOST_URL (logs: $SELFHOST_LOG; admin API key in $SECRETS_DIR/license-admin-api-key; admin sign-in $Accounts__BootstrapAdminEmail with the password in $SECRETS_DIR/bootstrap-admin-password; stop with scripts/stop.sh)"
+    log "SelfHost is up on $SELFHOST_URL (admin console $SELFHOST_URL/admin/, invoice workspace $SELFHOST_URL/app/; logs: $SELFHOST_LOG; admin API key in $SECRETS_DIR/license-admin-api-key; admin sign-in $Accounts__BootstrapAdminEmail with the password in $SECRETS_DIR/bootstrap-admin-password; stop with scripts/stop.sh)"
     exit 0
   fi
   if ! kill -0 "$(cat "$SELFHOST_PID")" 2>/dev/null; then

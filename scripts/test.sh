@@ -6,6 +6,8 @@ source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
 "$ROOT/scripts/deps.sh"
+# The browser tests (tests/Backend.Tests/WebApp) drive SelfHost serving web/dist in the system Chromium.
+"$ROOT/scripts/web.sh"
 # The tests reference the function apps: the OCR app compiles against eng/funcfeed while the package source
 # lacks its Service Bus extension (Directory.Build.props, scripts/funcfeed.sh).
 source "$ROOT/scripts/funcfeed.sh"

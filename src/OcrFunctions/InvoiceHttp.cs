@@ -9,6 +9,7 @@ namespace Backend.OcrFunctions;
 public sealed class InvoiceHttp(
     UploadInvoiceHandler upload,
     ListInvoicesHandler list,
+    InvoiceStatesHandler states,
     GetInvoiceHandler get,
     PatchInvoiceHandler patch,
     RetryInvoiceHandler retry,
@@ -25,6 +26,10 @@ public sealed class InvoiceHttp(
     [Function("ListInvoices")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InvoiceRoutes.Invoices)] HttpRequest request) =>
         list.HandleAsync(request.HttpContext);
+
+    [Function("GetInvoiceStates")]
+    public Task<IResult> States([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InvoiceRoutes.States)] HttpRequest request) =>
+        states.HandleAsync(request.HttpContext);
 
     [Function("GetInvoice")]
     public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = InvoiceRoutes.Invoice)] HttpRequest request, string id) =>

@@ -13,6 +13,7 @@ using Backend.Core.Updates;
 using Backend.Core.Webhooks;
 using Backend.SelfHost.Http;
 using Backend.SelfHost.Jobs;
+using Backend.SelfHost.WebApp;
 using Microsoft.Extensions.Options;
 
 if (args is ["migrate", ..])
@@ -39,6 +40,7 @@ try
     builder.Services.AddInvoices(builder.Configuration).AddSelfHostedInvoiceWorkers();
     builder.Services.AddAccounting(builder.Configuration).AddSelfHostedAccountingWorkers();
     builder.Services.AddTenantWebhooks(builder.Configuration).AddSelfHostedEventWorkers();
+    builder.Services.AddWebApp(builder.Configuration);
 
     var app = builder.Build();
 
@@ -61,6 +63,7 @@ try
     api.MapAdminWebhookEndpoints().MapTenantWebhookEndpoints().MapEmailEndpoints();
     app.MapApiDocument();
     app.MapMetricsEndpoint();
+    app.MapWebApp();
 
     await app.RunAsync();
 }

@@ -5,6 +5,9 @@ public static class AccountingRoutes
 {
     public const string SageExport = "sage/export";
 
+    /// <summary>The tenant's earlier export batches.</summary>
+    public const string Exports = "exports";
+
     /// <summary>Download of an export file; <c>{kind}</c> is <c>sage</c> or <c>fec</c>.</summary>
     public const string ExportDownload = "exports/{batchId}/{kind}";
 

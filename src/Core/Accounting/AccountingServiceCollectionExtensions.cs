@@ -58,6 +58,8 @@ public static class AccountingServiceCollectionExtensions
         services.AddSingleton<AccountingExport>();
         services.TryAddSingleton<IExportLinkIssuer, RouteExportLinkIssuer>();
         services.AddSingleton<SageExportHandler>();
+        services.AddSingleton<ExportBatchStore>();
+        services.AddSingleton<ListExportBatchesHandler>();
         services.AddSingleton<ExportDownloadHandler>();
         services.AddSingleton<SupplierAccountsHandler>();
         return services;

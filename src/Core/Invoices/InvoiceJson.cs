@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Backend.Core.Accounting.Analysis;
+using Backend.Core.Invoices.Contracts;
 using Backend.Core.Security;
 
 namespace Backend.Core.Invoices;
@@ -7,9 +9,10 @@ namespace Backend.Core.Invoices;
 /// <summary>The seed's camelCase invoice shape: amounts as "1000.00", dates as "2024-01-15T00:00:00.000Z".</summary>
 public static class InvoiceJson
 {
-    public static Dictionary<string, object?> Detail(InvoiceRow row, FieldCipher cipher, IReadOnlyList<AccountingEntryView> entries)
+    /// <summary>The full invoice; <paramref name="fileLink"/> is the signed link of the original and its expiry.</summary>
+    public static InvoiceDetail Detail(InvoiceRow row, FieldCipher cipher, IReadOnlyList<AccountingEntryView> entries, InvoiceDetailLines lines,
+        InvoiceAnalysisView? analysis, (string Url, DateTimeOffset ExpiresAt) fileLink)
     {
-        var json = Summary(row);
         string? ocrText = null;
         string? ocrTextError = null;
         if (row.OcrText is { } encrypted)
@@ -24,72 +27,75 @@ public static class InvoiceJson
                 ocrTextError = e.Message;
             }
         }
-        json["ocrText"] = ocrText;
-        if (ocrTextError is not null)
+        return new InvoiceDetail
         {
-            json["ocrTextError"] = ocrTextError;
-        }
-        json["supplierAddress"] = row.SupplierAddress;
-        json["supplierSiren"] = row.SupplierSiren;
-        json["supplierSiret"] = row.SupplierSiret;
-        json["dueDate"] = Date(row.DueDate);
-        json["amountHT"] = Money(row.AmountHt);
-        json["amountTVA"] = Money(row.AmountTva);
-        json["tvaRate"] = Money(row.TvaRate);
-        json["isCreditNote"] = row.IsCreditNote;
-        json["mediaType"] = row.MediaType;
-        json["fileSize"] = row.FileSize;
-        json["source"] = row.Source;
-        json["ocrEngine"] = row.OcrEngine;
-        json["lastRetryAt"] = Timestamp(row.LastRetryAt);
-        json["validatedAt"] = Timestamp(row.ValidatedAt);
-        json["fieldConfidences"] = JsonSerializer.Deserialize<Dictionary<string, double>>(row.FieldConfidences);
-        json["accountingEntries"] = entries;
-        json["documentType"] = row.DocumentType;
-        json["paymentTerms"] = row.PaymentTerms;
-        json["iban"] = row.Iban;
-        json["einvoiceNotes"] = row.EinvoiceNotes;
-        return json;
+            Id = row.Id,
+            FileName = row.FileName,
+            Status = row.Status,
+            UploadedAt = Timestamp(row.UploadedAt)!,
+            ProcessedAt = Timestamp(row.ProcessedAt),
+            OcrConfidence = row.OcrConfidence is { } c ? (double)c : null,
+            SupplierName = row.SupplierName,
+            SupplierVat = row.SupplierVat,
+            InvoiceNumber = row.InvoiceNumber,
+            InvoiceDate = Date(row.InvoiceDate),
+            AmountTtc = Money(row.AmountTtc),
+            Currency = row.Currency,
+            RetryCount = row.RetryCount,
+            ErrorMessage = row.ErrorMessage,
+            OcrText = ocrText,
+            OcrTextError = ocrTextError,
+            SupplierAddress = row.SupplierAddress,
+            SupplierSiren = row.SupplierSiren,
+            SupplierSiret = row.SupplierSiret,
+            DueDate = Date(row.DueDate),
+            AmountHt = Money(row.AmountHt),
+            AmountTva = Money(row.AmountTva),
+            TvaRate = Money(row.TvaRate),
+            IsCreditNote = row.IsCreditNote,
+            MediaType = row.MediaType,
+            FileSize = row.FileSize,
+            Source = row.Source,
+            OcrEngine = row.OcrEngine,
+            LastRetryAt = Timestamp(row.LastRetryAt),
+            ValidatedAt = Timestamp(row.ValidatedAt),
+            FieldConfidences = JsonSerializer.Deserialize<Dictionary<string, double>>(row.FieldConfidences) ?? [],
+            AccountingEntries = entries,
+            DocumentType = row.DocumentType,
+            PaymentTerms = row.PaymentTerms,
+            Iban = row.Iban,
+            EinvoiceNotes = row.EinvoiceNotes,
+            FileUrl = fileLink.Url,
+            FileUrlExpiresAt = Timestamp(fileLink.ExpiresAt),
+            Analysis = analysis,
+            VatBreakdown = lines.Vat.Select(v => new VatLineView(v.CategoryCode, Money(v.Rate), Money(v.BaseAmount), Money(v.TaxAmount))).ToList(),
+            LineItems = lines.Items.Select(i => new LineItemView(
+                i.Description,
+                i.Quantity?.ToString("0.####", CultureInfo.InvariantCulture),
+                i.UnitCode,
+                i.UnitPrice?.ToString("0.00##", CultureInfo.InvariantCulture),
+                Money(i.NetAmount),
+                Money(i.VatRate),
+                i.VatCategory)).ToList(),
+        };
     }
 
-    /// <summary>The stored VAT breakdown and lines (an e-invoice's, read exactly from its XML).</summary>
-    public static void AddDetailLines(Dictionary<string, object?> json, InvoiceDetailLines lines)
+    public static InvoiceSummary Summary(InvoiceRow row) => new()
     {
-        json["vatBreakdown"] = lines.Vat.Select(v => new Dictionary<string, object?>
-        {
-            ["categoryCode"] = v.CategoryCode,
-            ["rate"] = Money(v.Rate),
-            ["baseAmount"] = Money(v.BaseAmount),
-            ["taxAmount"] = Money(v.TaxAmount),
-        }).ToList();
-        json["lineItems"] = lines.Items.Select(i => new Dictionary<string, object?>
-        {
-            ["description"] = i.Description,
-            ["quantity"] = i.Quantity?.ToString("0.####", CultureInfo.InvariantCulture),
-            ["unitCode"] = i.UnitCode,
-            ["unitPrice"] = i.UnitPrice?.ToString("0.00##", CultureInfo.InvariantCulture),
-            ["netAmount"] = Money(i.NetAmount),
-            ["vatRate"] = Money(i.VatRate),
-            ["vatCategory"] = i.VatCategory,
-        }).ToList();
-    }
-
-    public static Dictionary<string, object?> Summary(InvoiceRow row) => new()
-    {
-        ["id"] = row.Id,
-        ["fileName"] = row.FileName,
-        ["status"] = row.Status,
-        ["uploadedAt"] = Timestamp(row.UploadedAt),
-        ["processedAt"] = Timestamp(row.ProcessedAt),
-        ["ocrConfidence"] = row.OcrConfidence is { } c ? (double)c : null,
-        ["supplierName"] = row.SupplierName,
-        ["supplierVAT"] = row.SupplierVat,
-        ["invoiceNumber"] = row.InvoiceNumber,
-        ["invoiceDate"] = Date(row.InvoiceDate),
-        ["amountTTC"] = Money(row.AmountTtc),
-        ["currency"] = row.Currency,
-        ["retryCount"] = row.RetryCount,
-        ["errorMessage"] = row.ErrorMessage,
+        Id = row.Id,
+        FileName = row.FileName,
+        Status = row.Status,
+        UploadedAt = Timestamp(row.UploadedAt)!,
+        ProcessedAt = Timestamp(row.ProcessedAt),
+        OcrConfidence = row.OcrConfidence is { } c ? (double)c : null,
+        SupplierName = row.SupplierName,
+        SupplierVat = row.SupplierVat,
+        InvoiceNumber = row.InvoiceNumber,
+        InvoiceDate = Date(row.InvoiceDate),
+        AmountTtc = Money(row.AmountTtc),
+        Currency = row.Currency,
+        RetryCount = row.RetryCount,
+        ErrorMessage = row.ErrorMessage,
     };
 
     public static string? Money(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture);

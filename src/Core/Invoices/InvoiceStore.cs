@@ -54,18 +54,82 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time,
             new { id, tenantId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<(IReadOnlyList<InvoiceRow> Items, long Total)> ListAsync(Guid tenantId, string? status, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<InvoiceRow> Items, long Total)> ListAsync(Guid tenantId, InvoiceListFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var filter = status is null ? "" : "AND status = @status";
-        var parameters = new { tenantId, status, limit = pageSize, offset = (page - 1) * pageSize };
+        var conditions = new List<string> { "tenant_id = @tenantId" };
+        var parameters = new DynamicParameters(new { tenantId, limit = pageSize, offset = (page - 1) * pageSize });
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            conditions.Add("status = ANY(@statuses)");
+            parameters.Add("statuses", statuses.ToArray());
+        }
+        if (filter.Supplier is { } supplier)
+        {
+            conditions.Add("supplier_name ILIKE @supplier ESCAPE '\\'");
+            parameters.Add("supplier", Contains(supplier));
+        }
+        if (filter.Number is { } number)
+        {
+            conditions.Add("invoice_number ILIKE @number ESCAPE '\\'");
+            parameters.Add("number", Contains(number));
+        }
+        if (filter.From is { } from)
+        {
+            conditions.Add("invoice_date >= @from");
+            parameters.Add("from", from);
+        }
+        if (filter.To is { } to)
+        {
+            conditions.Add("invoice_date <= @to");
+            parameters.Add("to", to);
+        }
+        if (filter.MinAmount is { } min)
+        {
+            conditions.Add("amount_ttc >= @min");
+            parameters.Add("min", min);
+        }
+        if (filter.MaxAmount is { } max)
+        {
+            conditions.Add("amount_ttc <= @max");
+            parameters.Add("max", max);
+        }
+        var where = string.Join(" AND ", conditions);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) FROM invoices WHERE tenant_id = @tenantId {filter}", parameters, cancellationToken: cancellationToken));
+            $"SELECT count(*) FROM invoices WHERE {where}", parameters, cancellationToken: cancellationToken));
         var items = await connection.QueryAsync<InvoiceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM invoices WHERE tenant_id = @tenantId {filter} ORDER BY uploaded_at DESC, id LIMIT @limit OFFSET @offset",
+            $"SELECT {Columns} FROM invoices WHERE {where} ORDER BY uploaded_at DESC, id LIMIT @limit OFFSET @offset",
             parameters, cancellationToken: cancellationToken));
         return (items.ToList(), total);
     }
+
+    /// <summary>How many of the tenant's invoices stand in each status; every status is present, zero included.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
+            "SELECT status, count(*) FROM invoices WHERE tenant_id = @tenantId GROUP BY status", new { tenantId }, cancellationToken: cancellationToken));
+        var counts = InvoiceStatus.All.ToDictionary(s => s, _ => 0L, StringComparer.Ordinal);
+        foreach (var (status, count) in rows)
+        {
+            counts[status] = count;
+        }
+        return counts;
+    }
+
+    /// <summary>The status of each of <paramref name="ids"/> that is the tenant's (others are absent).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Status, DateTimeOffset UpdatedAt, string? ErrorMessage)>> StatesAsync(Guid tenantId, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid, string, DateTimeOffset, string?)>(new CommandDefinition(
+            "SELECT id, status, updated_at, error_message FROM invoices WHERE tenant_id = @tenantId AND id = ANY(@ids) ORDER BY uploaded_at DESC, id",
+            new { tenantId, ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    // A LIKE pattern matching the text anywhere, its own % _ and \ taken literally.
+    private static string Contains(string text) =>
+        "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     /// <summary>UPLOADED → OCR_PROCESSING for the job holding the current token; null when there is nothing to claim.</summary>
     public async Task<ClaimedInvoice?> ClaimAsync(OcrJob job, CancellationToken cancellationToken)

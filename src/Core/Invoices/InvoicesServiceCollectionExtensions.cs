@@ -47,8 +47,10 @@ public static class InvoicesServiceCollectionExtensions
 
         services.AddSingleton<CreateTenantHandler>();
         services.AddSingleton<UploadInvoiceHandler>();
+        services.AddSingleton<InvoiceDetailReader>();
         services.AddSingleton<GetInvoiceHandler>();
         services.AddSingleton<ListInvoicesHandler>();
+        services.AddSingleton<InvoiceStatesHandler>();
         services.AddSingleton<RetryInvoiceHandler>();
         services.AddSingleton<PatchInvoiceHandler>();
         services.AddSingleton<InvoiceFileLinks>();

@@ -7,7 +7,9 @@ namespace Backend.Core.Licensing;
 
 /// <summary>
 /// <c>GET admin/stats?days=30</c>: licenses by type and status; trials started and since converted per day;
-/// machines seen by heartbeat in 24 h / 7 d / 30 d; validations per day; the same split by product. Days are UTC.
+/// machines seen by heartbeat in 24 h / 7 d / 30 d; validations per day; trials and conversions per ISO week;
+/// revocations per day; app versions and operating systems of the machines heard from in the period; the same split
+/// by product. Days are UTC.
 /// </summary>
 public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, TimeProvider time)
 {
@@ -56,6 +58,20 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
             SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS count
             FROM activations WHERE action_type = 'validated' AND created_at >= @since GROUP BY 1 ORDER BY 1
             """, new { since }, cancellationToken: cancel));
+        // Weeks start on Monday (date_trunc's ISO week); the first week may start before `since` and count only its tail.
+        var weeks = await connection.QueryAsync<(DateTime Week, long Created, long Converted)>(new CommandDefinition("""
+            SELECT date_trunc('week', trial_started_at AT TIME ZONE 'UTC')::date AS week, count(*) AS created, count(activated_at) AS converted
+            FROM licenses WHERE trial_started_at >= @since GROUP BY 1 ORDER BY 1
+            """, new { since }, cancellationToken: cancel));
+        var revocations = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition("""
+            SELECT (revoked_at AT TIME ZONE 'UTC')::date AS day, count(*) AS count
+            FROM licenses WHERE revoked_at >= @since GROUP BY 1 ORDER BY 1
+            """, new { since }, cancellationToken: cancel));
+        // What each machine runs now: its latest heartbeat of the period, so an upgrade moves it, never counts it twice.
+        var latest = await connection.QueryAsync<(string? Version, string? Os)>(new CommandDefinition("""
+            SELECT DISTINCT ON (license_id) app_version, os_info
+            FROM heartbeats WHERE created_at >= @since ORDER BY license_id, created_at DESC, id DESC
+            """, new { since }, cancellationToken: cancel));
         // Failed sign-ins of people (wrong password, unknown email, disabled account), counted per UTC day.
         var failedLogins = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition("""
             SELECT day, failures FROM login_failures WHERE day >= (@since AT TIME ZONE 'UTC')::date ORDER BY day
@@ -66,9 +82,21 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
             trials.Select(t => new TrialDay(DateOnly.FromDateTime(t.Day), t.Created, t.Converted)).ToList(),
             new MachinesSeen(seen.Day, seen.Week, seen.Month),
             validations.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList(),
-            failedLogins.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList())
+            failedLogins.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList(),
+            days,
+            weeks.Select(w => new TrialWeek(DateOnly.FromDateTime(w.Week), w.Created, w.Converted)).ToList(),
+            revocations.Select(v => new DayCount(DateOnly.FromDateTime(v.Day), v.Count)).ToList(),
+            Usage(latest.Select(l => l.Version)),
+            Usage(latest.Select(l => l.Os)))
         {
             Products = await Backend.Core.Products.ProductStatsQuery.ReadAsync(connection, now, since, cancel),
         });
     }
+
+    /// <summary>Most used first; a machine that sent no value is counted as "inconnu" rather than dropped.</summary>
+    private static List<UsageCount> Usage(IEnumerable<string?> values) =>
+        values.GroupBy(v => string.IsNullOrWhiteSpace(v) ? "inconnu" : v.Trim())
+            .Select(g => new UsageCount(g.Key, g.LongCount()))
+            .OrderByDescending(u => u.Machines).ThenBy(u => u.Value, StringComparer.Ordinal)
+            .ToList();
 }

@@ -67,12 +67,13 @@ public static class ConfigurationSources
 
     /// <summary>
     /// Sections only SelfHost reads (no function app sets them): its disk blob store and its PostgreSQL job queue,
-    /// which in Azure are Blob storage and Service Bus.
+    /// which in Azure are Blob storage and Service Bus, and the web app it serves (a static site in Azure).
     /// </summary>
     public static IReadOnlySet<string> SelfHostOnlySections { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "BlobStore",
         "Queue",
+        "WebApp",
     };
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         string Query(Random r)
         {
             string[] values = ["-1", "0", "99999999999999999999", "abc", "%27%3B--", "%00", "UPLOADED", "trial", new string('z', 3000), "1e9", "true"];
-            string[] names = ["page", "page_size", "pageSize", "status", "email", "type", "from", "to"];
+            string[] names = ["page", "page_size", "pageSize", "status", "email", "type", "from", "to", "supplier", "number", "minAmount", "maxAmount", "ids"];
             return string.Join("&", Enumerable.Range(0, r.Next(0, 4)).Select(_ => $"{names[r.Next(names.Length)]}={values[r.Next(values.Length)]}"));
         }
         string Machine(Random r) => r.Next(4) switch
@@ -126,6 +126,7 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         yield return new("admin stats", HttpMethod.Get, LicenseRoutes.Stats, r => "/api/v1/admin/stats?" + Query(r), Auth.Admin, null);
         yield return new("admin tenants", HttpMethod.Post, InvoiceRoutes.Tenants, _ => "/api/v1/admin/tenants", Auth.TenantAdmin, new JsonObject { ["name"] = "Cabinet Durand" });
         yield return new("invoice list", HttpMethod.Get, InvoiceRoutes.Invoices, r => "/api/invoices?" + Query(r), Auth.Tenant, null);
+        yield return new("invoice states", HttpMethod.Get, InvoiceRoutes.States, r => "/api/invoices/states?" + (r.Next(2) == 0 ? $"ids={Id(r)},{Id(r)}" : Query(r)), Auth.Tenant, null);
         yield return new("invoice get", HttpMethod.Get, InvoiceRoutes.Invoice, r => "/api/invoices/" + Id(r), Auth.Tenant, null);
         yield return new("invoice patch", HttpMethod.Patch, InvoiceRoutes.Invoice, r => "/api/invoices/" + Id(r), Auth.Tenant,
             new JsonObject { ["supplierName"] = "ACME", ["invoiceNumber"] = "F-1", ["amountHt"] = 100, ["amountTva"] = 20, ["amountTtc"] = 120, ["invoiceDate"] = "2024-01-15" });
@@ -134,6 +135,7 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         yield return new("invoice upload alias", HttpMethod.Post, InvoiceRoutes.Upload, _ => "/api/upload", Auth.Tenant, null);
         yield return new("sage export", HttpMethod.Post, AccountingRoutes.SageExport, _ => "/api/sage/export", Auth.Tenant,
             new JsonObject { ["from"] = "2024-01-01", ["to"] = "2024-01-31" });
+        yield return new("export batches", HttpMethod.Get, AccountingRoutes.Exports, r => "/api/exports?" + Query(r), Auth.Tenant, null);
         yield return new("export download", HttpMethod.Get, AccountingRoutes.ExportDownload, r => $"/api/exports/{Id(r)}/{(r.Next(3) switch { 0 => "sage", 1 => "fec", _ => Uri.EscapeDataString("../../etc") })}", Auth.Tenant, null);
         yield return new("supplier accounts", HttpMethod.Put, AccountingRoutes.SupplierAccounts, _ => "/api/accounting/supplier-accounts", Auth.Tenant,
             new JsonObject { ["supplierName"] = "ACME Fournitures", ["expenseAccount"] = "6064", ["supplierAccount"] = "401" });

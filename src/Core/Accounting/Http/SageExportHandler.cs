@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backend.Core.Accounting.Contracts;
 using Backend.Core.Accounting.Export;
 using Backend.Core.Audit;
 using Backend.Core.Http;
@@ -57,19 +58,17 @@ public sealed class SageExportHandler(TenantAuthenticator authenticator, Account
             await audit.RecordAsync(Caller.Of(context)!, AuditActions.ExportCreated, batch.Id.ToString(),
                 new { from = batch.From, to = batch.To, count = batch.Count }, context.RequestAborted);
         }
-        return Results.Json(new
-        {
-            success = true,
-            count = batch.Count,
-            sage_url = await links.IssueAsync(context, batch.Id, ExportKinds.Sage, batch.SageBlob, context.RequestAborted),
-            fec_url = await links.IssueAsync(context, batch.Id, ExportKinds.Fec, batch.FecBlob, context.RequestAborted),
-            batch_id = batch.Id,
-            from = batch.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            to = batch.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            lines = batch.Lines,
-            skipped = batch.Skipped,
-            warnings = batch.Warnings,
-        }, JsonDefaults.SnakeCase);
+        return Results.Json(new ExportResponse(
+            true,
+            batch.Count,
+            await links.IssueAsync(context, batch.Id, ExportKinds.Sage, batch.SageBlob, context.RequestAborted),
+            await links.IssueAsync(context, batch.Id, ExportKinds.Fec, batch.FecBlob, context.RequestAborted),
+            batch.Id,
+            batch.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            batch.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            batch.Lines,
+            batch.Skipped,
+            batch.Warnings), JsonDefaults.SnakeCase);
     }
 
     private static bool HasNoBody(HttpRequest request) =>

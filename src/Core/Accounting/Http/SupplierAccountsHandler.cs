@@ -50,6 +50,6 @@ public sealed class SupplierAccountsHandler(TenantAuthenticator authenticator, S
         }
         var accounts = new SupplierAccountOverride(expense, supplier);
         await store.SaveAsync(tenantId.Value, supplierName!, accounts, context.RequestAborted);
-        return Results.Json(new { success = true, supplierName, expenseAccount = expense, supplierAccount = supplier }, JsonDefaults.CamelCase);
+        return Results.Json(new SupplierAccountResponse(true, supplierName!, expense, supplier), JsonDefaults.CamelCase);
     }
 }

@@ -1,15 +1,21 @@
 using System.Globalization;
 using Backend.Core.Http;
+using Backend.Core.Invoices.Contracts;
 using Backend.Core.Invoices.Tenants;
 using Microsoft.AspNetCore.Http;
 
 namespace Backend.Core.Invoices.Http;
 
-/// <summary><c>GET /api/invoices?status=&amp;page=&amp;pageSize=</c>: the tenant's invoices, newest first.</summary>
+/// <summary>
+/// <c>GET /api/invoices?status=&amp;supplier=&amp;from=&amp;to=&amp;minAmount=&amp;maxAmount=&amp;number=&amp;page=&amp;pageSize=</c>:
+/// the tenant's invoices matching every given filter, newest first, with the tenant's counts by status.
+/// <c>status</c> may list several statuses separated by commas.
+/// </summary>
 public sealed class ListInvoicesHandler(TenantAuthenticator authenticator, InvoiceStore store)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+    private const int MaxTextFilter = 100;
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -19,40 +25,88 @@ public sealed class ListInvoicesHandler(TenantAuthenticator authenticator, Invoi
             return failure!;
         }
         var query = context.Request.Query;
-        var status = query["status"].ToString();
-        if (status.Length > 0 && !InvoiceStatus.IsKnown(status))
+        var problems = new Dictionary<string, string>();
+        var statuses = query["status"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (statuses.Any(s => !InvoiceStatus.IsKnown(s)))
         {
-            return Invalid(context, "status", $"valeurs possibles : {string.Join(", ", InvoiceStatus.All)}");
+            problems["status"] = $"valeurs possibles : {string.Join(", ", InvoiceStatus.All)}";
         }
-        if (!TryInt(query["page"].ToString(), 1, 1, 100_000, out var page))
+        if (!QueryInt.TryRead(query["page"].ToString(), 1, 1, 100_000, out var page))
         {
-            return Invalid(context, "page", "entier ≥ 1 attendu");
+            problems["page"] = "entier ≥ 1 attendu";
         }
-        if (!TryInt(query["pageSize"].ToString(), DefaultPageSize, 1, MaxPageSize, out var pageSize))
+        if (!QueryInt.TryRead(query["pageSize"].ToString(), DefaultPageSize, 1, MaxPageSize, out var pageSize))
         {
-            return Invalid(context, "pageSize", $"entier de 1 à {MaxPageSize} attendu");
+            problems["pageSize"] = $"entier de 1 à {MaxPageSize} attendu";
         }
-        var (items, total) = await store.ListAsync(tenantId.Value, status.Length > 0 ? status : null, page, pageSize, context.RequestAborted);
-        return Results.Json(new Dictionary<string, object?>
+        var supplier = Text(query, "supplier", problems);
+        var number = Text(query, "number", problems);
+        var from = Day(query, "from", problems);
+        var to = Day(query, "to", problems);
+        var min = Amount(query, "minAmount", problems);
+        var max = Amount(query, "maxAmount", problems);
+        if (from > to)
         {
-            ["success"] = true,
-            ["invoices"] = items.Select(InvoiceJson.Summary).ToList(),
-            ["page"] = page,
-            ["pageSize"] = pageSize,
-            ["total"] = total,
-        }, JsonDefaults.CamelCase);
+            problems["to"] = "doit être postérieure ou égale à from";
+        }
+        if (min > max)
+        {
+            problems["maxAmount"] = "doit être supérieur ou égal à minAmount";
+        }
+        if (problems.Count > 0)
+        {
+            return ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Paramètre invalide.", problems);
+        }
+        var filter = new InvoiceListFilter(statuses.Length > 0 ? statuses : null, supplier, from, to, min, max, number);
+        var (items, total) = await store.ListAsync(tenantId.Value, filter, page, pageSize, context.RequestAborted);
+        var counts = await store.CountByStatusAsync(tenantId.Value, context.RequestAborted);
+        return Results.Json(new InvoiceListResponse(true, items.Select(InvoiceJson.Summary).ToList(), page, pageSize, total, counts),
+            JsonDefaults.CamelCase);
     }
 
-    private static bool TryInt(string value, int fallback, int min, int max, out int result)
+    private static string? Text(IQueryCollection query, string name, Dictionary<string, string> problems)
     {
+        var value = query[name].ToString().Trim();
+        if (value.Length > MaxTextFilter)
+        {
+            problems[name] = $"au plus {MaxTextFilter} caractères";
+        }
+        else if (value.Any(char.IsControl))
+        {
+            // PostgreSQL refuses NUL in text: say so here rather than fail in the query.
+            problems[name] = "caractères de contrôle interdits";
+        }
+        return value.Length > 0 ? value : null;
+    }
+
+    private static DateOnly? Day(IQueryCollection query, string name, Dictionary<string, string> problems)
+    {
+        var value = query[name].ToString();
         if (value.Length == 0)
         {
-            result = fallback;
-            return true;
+            return null;
         }
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result >= min && result <= max;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        problems[name] = "date AAAA-MM-JJ attendue";
+        return null;
     }
 
-    private static IResult Invalid(HttpContext context, string field, string problem) =>
-        ApiError.Result(context, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Paramètre invalide.", new Dictionary<string, string> { [field] = problem });
+    private static decimal? Amount(IQueryCollection query, string name, Dictionary<string, string> problems)
+    {
+        var value = query[name].ToString();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+        if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)
+            && Math.Abs(amount) < 1_000_000_000_000m)
+        {
+            return amount;
+        }
+        problems[name] = "montant attendu, par exemple 1200.50";
+        return null;
+    }
 }

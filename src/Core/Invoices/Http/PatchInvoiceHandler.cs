@@ -3,6 +3,7 @@ using Backend.Core.Accounting;
 using Backend.Core.Accounting.Analysis;
 using Backend.Core.Audit;
 using Backend.Core.Http;
+using Backend.Core.Invoices.Contracts;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Security;
 using Microsoft.AspNetCore.Http;
@@ -14,8 +15,7 @@ namespace Backend.Core.Invoices.Http;
 /// PENDING_VALIDATION or AI_COMPLETED). Amounts must stay consistent: HT + TVA = TTC.
 /// </summary>
 public sealed class PatchInvoiceHandler(
-    TenantAuthenticator authenticator, InvoiceStore store, FieldCipher cipher, IAccountingEntriesReader entries,
-    EntryEdits entryEdits, InvoiceAnalysisStore analyses, AuditTrail audit)
+    TenantAuthenticator authenticator, InvoiceStore store, EntryEdits entryEdits, InvoiceDetailReader details, AuditTrail audit)
 {
     private const int MaxBodyBytes = 16 * 1024;
 
@@ -109,15 +109,7 @@ public sealed class PatchInvoiceHandler(
         }
         await audit.RecordAsync(Caller.Of(context)!, AuditActions.InvoiceValidated, invoiceId.ToString(), null, context.RequestAborted);
         var row = await store.GetAsync(tenantId.Value, invoiceId, context.RequestAborted);
-        var entryViews = await entries.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
-        var detail = InvoiceJson.Detail(row!, cipher, entryViews);
-        InvoiceJson.AddDetailLines(detail, await store.GetDetailLinesAsync(invoiceId, context.RequestAborted));
-        detail["analysis"] = await analyses.ReadAsync(tenantId.Value, invoiceId, context.RequestAborted);
-        return Results.Json(new Dictionary<string, object?>
-        {
-            ["success"] = true,
-            ["invoice"] = detail,
-        }, JsonDefaults.CamelCase);
+        return Results.Json(new InvoiceResponse(true, await details.ReadAsync(context, tenantId.Value, row!)), JsonDefaults.CamelCase);
     }
 
     private static IResult NotValidatable(HttpContext context, string status) =>

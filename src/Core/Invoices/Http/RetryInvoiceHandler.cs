@@ -1,4 +1,5 @@
 using Backend.Core.Http;
+using Backend.Core.Invoices.Contracts;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Jobs;
 using Microsoft.AspNetCore.Http;
@@ -37,11 +38,6 @@ public sealed class RetryInvoiceHandler(TenantAuthenticator authenticator, Invoi
                 new Dictionary<string, string> { ["status"] = refusedStatus });
         }
         await queue.EnqueueAsync(QueueNames.OcrJobs, new OcrJob(invoiceId, token).ToJson(), cancellationToken: context.RequestAborted);
-        return Results.Json(new Dictionary<string, object?>
-        {
-            ["success"] = true,
-            ["message"] = "OCR relancé",
-            ["invoiceId"] = invoiceId,
-        }, JsonDefaults.CamelCase);
+        return Results.Json(new RetryResponse(true, "OCR relancé", invoiceId), JsonDefaults.CamelCase);
     }
 }

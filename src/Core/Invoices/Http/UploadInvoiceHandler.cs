@@ -1,4 +1,5 @@
 using Backend.Core.Http;
+using Backend.Core.Invoices.Contracts;
 using Backend.Core.Invoices.Tenants;
 using Backend.Core.Ocr;
 using Microsoft.AspNetCore.Http;
@@ -95,15 +96,8 @@ public sealed class UploadInvoiceHandler(TenantAuthenticator authenticator, Invo
             return ApiError.Result(context, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServerError,
                 "Stockage des fichiers temporairement indisponible. Réessayez dans quelques secondes.");
         }
-        return Results.Json(new Dictionary<string, object?>
-        {
-            ["success"] = true,
-            ["invoiceId"] = invoice.Id,
-            ["fileName"] = invoice.FileName,
-            ["fileSize"] = invoice.FileSize,
-            ["mediaType"] = invoice.MediaType,
-            ["status"] = InvoiceStatus.Uploaded,
-        }, JsonDefaults.CamelCase, statusCode: StatusCodes.Status201Created);
+        return Results.Json(new UploadResponse(true, invoice.Id, invoice.FileName, invoice.FileSize, invoice.MediaType, InvoiceStatus.Uploaded),
+            JsonDefaults.CamelCase, statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult TooLarge(HttpContext context) =>
