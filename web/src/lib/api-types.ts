@@ -420,7 +420,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Codes d'activation : ?status=used|unused|expired&page=&page_size=, avec qui les a utilisés */
+        get: operations["ListActivationCodes"];
         put?: never;
         /** Crée des codes d'activation */
         post: operations["CreateActivationCodes"];
@@ -437,7 +438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recherche de licences: ?email=&type=&status=&page=&page_size= */
+        /** Recherche de licences: ?email=&machine_id=&type=&status=&expires_after=&expires_before=&page=&page_size= */
         get: operations["SearchLicenses"];
         put?: never;
         post?: never;
@@ -471,7 +472,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Une licence : sa clé décodée et son historique (essai, activation, validations, heartbeats) */
+        get: operations["GetLicense"];
         put?: never;
         post?: never;
         /** Révoque la licence d'une machine (idempotent) */
@@ -744,6 +746,16 @@ export interface components {
             email: string;
             machine_id: string;
         };
+        ActivationCodeListResponse: {
+            codes: components["schemas"]["ActivationCodeSummary"][];
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            page_size: number | string;
+            success?: boolean;
+            /** Format: int64 */
+            total: number | string;
+        };
         ActivationCodesResponse: {
             codes: string[];
             /** Format: int32 */
@@ -752,6 +764,23 @@ export interface components {
             expires_at: null | string;
             license_type: string;
             success?: boolean;
+        };
+        ActivationCodeSummary: {
+            code?: string;
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: null | string;
+            /** Format: int32 */
+            duration_days?: number | string;
+            /** Format: date-time */
+            expires_at?: null | string;
+            license_type?: string;
+            notes?: null | string;
+            status?: string;
+            /** Format: date-time */
+            used_at?: null | string;
+            used_by_email?: null | string;
+            used_by_machine_id?: null | string;
         };
         ApiError: {
             details?: {
@@ -788,6 +817,19 @@ export interface components {
             /** Format: date */
             day: string;
         };
+        DecodedLicenseKey: {
+            /** Format: date-time */
+            expires_at: null | string;
+            /** Format: date-time */
+            issued_at: null | string;
+            key_id: null | string;
+            /** Format: int64 */
+            license_id: null | number | string;
+            license_type: null | string;
+            machine_id: null | string;
+            product: null | string;
+            signature: string;
+        };
         HeartbeatRequest: {
             app_version: null | string;
             license_key: string;
@@ -805,6 +847,25 @@ export interface components {
             count: number | string;
             license_type: string;
             status: string;
+        };
+        LicenseDetailResponse: {
+            history: components["schemas"]["LicenseEvent"][];
+            history_counts: {
+                [key: string]: number | string;
+            };
+            key: components["schemas"]["DecodedLicenseKey"];
+            license: components["schemas"]["LicenseSummary"];
+            os_info: null | string;
+            success?: boolean;
+        };
+        LicenseEvent: {
+            action_type: string;
+            app_version: null | string;
+            /** Format: date-time */
+            created_at: string;
+            ip_address: null | string;
+            os_info: null | string;
+            user_agent: null | string;
         };
         LicenseIssuedResponse: {
             /** Format: int32 */
@@ -958,7 +1019,7 @@ export interface components {
             /** Format: int64 */
             created: number | string;
             /** Format: date */
-            weekStart: string;
+            week_start: string;
         };
         UsageCount: {
             /** Format: int64 */
@@ -1233,6 +1294,44 @@ export interface operations {
             };
         };
     };
+    ListActivationCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivationCodeListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     CreateActivationCodes: {
         parameters: {
             query?: never;
@@ -1358,6 +1457,55 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    GetLicense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                machineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
 // src/features/invoices and src/features/accounting. The sign-in page and the session guard are shared.
 import { Outlet, type RouteObject } from "react-router";
 import { SignInPage } from "../../features/accounts/components/SignInPage";
+import { PasswordSetupPage } from "../../features/accounts/components/PasswordSetupPage";
 import { RequireSession } from "../../features/accounts/components/RequireSession";
 import { Shell, type NavItem } from "../layout/Shell";
 import { NotFoundPage } from "./NotFoundPage";
@@ -30,6 +31,7 @@ function InvoicesPlaceholder() {
 
 export const appRoutes: RouteObject[] = [
   { path: "/app/connexion", element: <SignInPage role="tenant_user" /> },
+  { path: "/app/mot-de-passe", element: <PasswordSetupPage signInPath="/app/connexion" /> },
   {
     path: "/app",
     element: <WorkspaceFrame />,
