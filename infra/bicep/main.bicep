@@ -92,6 +92,14 @@ param ocrAppMaximumInstanceCount int = 40
 
 param logDailyQuotaGb int = 1
 
+@description('Region of the web app\'s Static Web App (the service exists in a few regions only; West Europe is one).')
+@allowed(['westeurope', 'centralus', 'eastus2', 'westus2', 'eastasia'])
+param webAppLocation string = 'westeurope'
+
+@description('Free is enough for a console (100 GB a month); Standard adds custom authentication and an SLA.')
+@allowed(['Free', 'Standard'])
+param webAppSkuName string = 'Free'
+
 param keyVaultPurgeProtection bool = false
 
 @description('Object id of the operator (user or group) who sets and rotates secrets; empty = grant Key Vault Secrets Officer by hand.')
@@ -503,6 +511,21 @@ var ocrAppSettings = {
   Webhooks__PollIntervalMilliseconds: '1000'
 }
 
+// ---- Web app (static site) ----
+
+module webApp 'modules/staticWebApp.bicep' = {
+  name: 'webApp'
+  params: {
+    name: 'stapp-${namePrefix}-${environmentName}-${token}'
+    location: webAppLocation
+    tags: tags
+    skuName: webAppSkuName
+  }
+}
+
+// Only the static site's origin may call the apps from a browser.
+var webAppOrigins = ['https://${webApp.outputs.defaultHostName}']
+
 // ---- Function apps ----
 
 module email 'modules/email.bicep' = {
@@ -525,6 +548,7 @@ module licenseApp 'modules/functionApp.bicep' = {
     deploymentContainerName: licenseDeploymentContainer
     appSettings: licenseAppSettings
     maximumInstanceCount: licenseAppMaximumInstanceCount
+    corsAllowedOrigins: webAppOrigins
     virtualNetworkSubnetId: appsSubnetId
   }
   // Key Vault references and the code package are read with the identity's roles: grant them first.
@@ -545,6 +569,7 @@ module ocrApp 'modules/functionApp.bicep' = {
     deploymentContainerName: ocrDeploymentContainer
     appSettings: ocrAppSettings
     maximumInstanceCount: ocrAppMaximumInstanceCount
+    corsAllowedOrigins: webAppOrigins
     virtualNetworkSubnetId: appsSubnetId
   }
   dependsOn: [
@@ -562,6 +587,8 @@ module inboxSubscription 'modules/inboxSubscription.bicep' = if (deployInboxSubs
   }
 }
 
+output webAppName string = webApp.outputs.name
+output webAppUrl string = 'https://${webApp.outputs.defaultHostName}'
 output licenseAppName string = licenseApp.outputs.name
 output licenseAppUrl string = 'https://${licenseApp.outputs.defaultHostName}'
 output ocrAppName string = ocrApp.outputs.name

@@ -13,7 +13,9 @@ public sealed class LicenseAdminFunctions(
     ActivationCodesHandler activationCodes,
     LicenseSearchHandler search,
     LicenseCsvExportHandler csvExport,
-    LicenseStatsHandler stats)
+    LicenseStatsHandler stats,
+    LicenseDetailHandler detail,
+    ActivationCodeListHandler codeList)
 {
     [Function("LicenseRevoke")]
     public Task<IResult> Revoke(
@@ -24,6 +26,16 @@ public sealed class LicenseAdminFunctions(
     [Function("LicenseActivationCodes")]
     public Task<IResult> CreateActivationCodes([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LicenseRoutes.ActivationCodes)] HttpRequest request) =>
         activationCodes.HandleAsync(request.HttpContext);
+
+    [Function("GetLicense")]
+    public Task<IResult> Detail(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LicenseRoutes.Detail)] HttpRequest request,
+        string machineId) =>
+        detail.HandleAsync(request.HttpContext, machineId);
+
+    [Function("ListActivationCodes")]
+    public Task<IResult> ListActivationCodes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LicenseRoutes.ActivationCodes)] HttpRequest request) =>
+        codeList.HandleAsync(request.HttpContext);
 
     [Function("LicenseSearch")]
     public Task<IResult> Search([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LicenseRoutes.Search)] HttpRequest request) =>

@@ -28,6 +28,9 @@ param instanceMemoryMB int = 2048
 @description('Subnet delegated to Microsoft.App/environments for VNet integration; empty = none.')
 param virtualNetworkSubnetId string = ''
 
+@description('Origins allowed to call the app from a browser (the web app\'s static site); empty = none.')
+param corsAllowedOrigins array = []
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -61,6 +64,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
+      // The web app sends its tokens in the Authorization header, never cookies, across origins: no credentials.
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
       appSettings: [for setting in items(appSettings): {
         name: setting.key
         value: setting.value

@@ -32,7 +32,7 @@ public sealed class LicenseCsvExportHandler(NpgsqlDataSource dataSource, AdminAu
         {
             return LicenseResults.BadRequest(context, errors);
         }
-        var parameters = new { now = time.GetUtcNow(), email = filter.Email, type = filter.Type, status = filter.Status, product = filter.Product };
+        var parameters = filter.SqlParameters(time.GetUtcNow());
         // Open before answering so a database failure is still an error envelope, not a truncated file.
         var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         return Results.Stream(async stream =>

@@ -4,18 +4,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace Backend.Core.Licensing;
 
-/// <summary>The admin search filters (<c>?email=&amp;type=&amp;status=&amp;product=&amp;page=&amp;page_size=</c>) shared by the search and the CSV export.</summary>
+/// <summary>
+/// The admin search filters (<c>?email=&amp;machine_id=&amp;type=&amp;status=&amp;expires_after=&amp;expires_before=&amp;product=&amp;page=&amp;page_size=</c>)
+/// shared by the search and the CSV export. <c>machine_id</c> matches from the start (a pasted prefix finds the machine);
+/// the expiry window is half-open: <c>expires_after &lt;= expires_at &lt; expires_before</c>.
+/// </summary>
 internal sealed class LicenseFilter
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
-    private static readonly HashSet<string> Known = ["email", "type", "status", "product", "page", "page_size"];
+    private static readonly HashSet<string> Known = ["email", "machine_id", "type", "status", "expires_after", "expires_before", "product", "page", "page_size"];
     private static readonly HashSet<string> Statuses = ["active", "expired", "revoked"];
 
     public string? Email { get; private init; }
     public string? Type { get; private init; }
     public string? Status { get; private init; }
     public string? Product { get; private init; }
+    public string? MachineIdPrefix { get; private init; }
+    public DateTimeOffset? ExpiresAfter { get; private init; }
+    public DateTimeOffset? ExpiresBefore { get; private init; }
     public int Page { get; private init; } = 1;
     public int PageSize { get; private init; } = DefaultPageSize;
 
@@ -24,6 +31,9 @@ internal sealed class LicenseFilter
 
     public const string WhereSql = """
         (@email::text IS NULL OR lower(email) = lower(@email))
+        AND (@machineIdPrefix::text IS NULL OR machine_id LIKE @machineIdPrefix || '%')
+        AND (@expiresAfter::timestamptz IS NULL OR expires_at >= @expiresAfter)
+        AND (@expiresBefore::timestamptz IS NULL OR expires_at < @expiresBefore)
         AND (@type::text IS NULL OR license_type = @type)
         AND (@product::text IS NULL OR product = @product)
         AND (@status::text IS NULL
@@ -99,15 +109,64 @@ internal sealed class LicenseFilter
         {
             errors.AddError("product", "code produit attendu");
         }
+        var machineId = Single("machine_id", 32)?.Trim().ToLowerInvariant();
+        if (machineId is not null && !machineId.All(char.IsAsciiHexDigit))
+        {
+            errors.AddError("machine_id", "caractères hexadécimaux attendus (le début d'un identifiant de machine suffit)");
+        }
+        DateTimeOffset? Time(string name)
+        {
+            var text = Single(name, 40);
+            if (text is null)
+            {
+                return null;
+            }
+            // A date alone is midnight UTC; a time must say its offset, so the window never depends on the server's zone.
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            }
+            if (text.Contains('T') && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T'))
+                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+            {
+                return time.ToUniversalTime();
+            }
+            errors.AddError(name, "date AAAA-MM-JJ ou date-heure ISO 8601 avec fuseau attendue");
+            return null;
+        }
+        var expiresAfter = Time("expires_after");
+        var expiresBefore = Time("expires_before");
+        if (expiresAfter is not null && expiresBefore is not null && expiresBefore <= expiresAfter)
+        {
+            errors.AddError("expires_before", "doit être après expires_after");
+        }
         return new LicenseFilter
         {
             Product = product,
+            MachineIdPrefix = machineId,
+            ExpiresAfter = expiresAfter,
+            ExpiresBefore = expiresBefore,
             Email = email,
             Type = type,
             Status = status,
             Page = Number("page", 1, 1, 1_000_000),
             PageSize = Number("page_size", DefaultPageSize, 1, MaxPageSize),
         };
+    }
+
+    /// <summary>The parameters of <see cref="WhereSql"/> and <see cref="StatusSql"/>.</summary>
+    public Dapper.DynamicParameters SqlParameters(DateTimeOffset now)
+    {
+        var parameters = new Dapper.DynamicParameters();
+        parameters.Add("now", now);
+        parameters.Add("email", Email);
+        parameters.Add("type", Type);
+        parameters.Add("status", Status);
+        parameters.Add("product", Product);
+        parameters.Add("machineIdPrefix", MachineIdPrefix);
+        parameters.Add("expiresAfter", ExpiresAfter);
+        parameters.Add("expiresBefore", ExpiresBefore);
+        return parameters;
     }
 
     public static RequestFields NewErrors() => new(default(JsonElement));

@@ -9,6 +9,7 @@ public static class LicenseRoutes
     public const string Heartbeat = "v1/licenses/heartbeat";
     public const string PublicKey = "v1/licenses/public-key";
     public const string Revoke = "v1/admin/licenses/{machineId}";
+    public const string Detail = "v1/admin/licenses/{machineId}";
     public const string ActivationCodes = "v1/admin/activation-codes";
     public const string Search = "v1/admin/licenses";
     public const string CsvExport = "v1/admin/licenses.csv";

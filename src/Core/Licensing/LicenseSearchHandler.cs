@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Backend.Core.Licensing;
 
-/// <summary><c>GET admin/licenses?email=&amp;type=&amp;status=&amp;page=&amp;page_size=</c>: newest first, paged.</summary>
+/// <summary><c>GET admin/licenses?email=&amp;machine_id=&amp;type=&amp;status=&amp;expires_after=&amp;expires_before=&amp;page=&amp;page_size=</c>: newest first, paged.</summary>
 public sealed class LicenseSearchHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
@@ -21,11 +21,9 @@ public sealed class LicenseSearchHandler(NpgsqlDataSource dataSource, AdminAuthe
         {
             return LicenseResults.BadRequest(context, errors);
         }
-        var parameters = new
-        {
-            now = time.GetUtcNow(), email = filter.Email, type = filter.Type, status = filter.Status, product = filter.Product,
-            limit = filter.PageSize, offset = (long)(filter.Page - 1) * filter.PageSize,
-        };
+        var parameters = filter.SqlParameters(time.GetUtcNow());
+        parameters.Add("limit", filter.PageSize);
+        parameters.Add("offset", (long)(filter.Page - 1) * filter.PageSize);
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT count(*) FROM licenses WHERE {LicenseFilter.WhereSql}", parameters, cancellationToken: context.RequestAborted));

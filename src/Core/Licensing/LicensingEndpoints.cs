@@ -46,8 +46,16 @@ public static class LicensingEndpoints
             .Accepts<CreateActivationCodesRequest>("application/json")
             .Produces<ActivationCodesResponse>(StatusCodes.Status201Created)
             .ProducesErrors(400, 401, 413, 415);
+        admin.MapGet(LicenseRoutes.Detail, (LicenseDetailHandler handler, HttpContext context, string machineId) => handler.HandleAsync(context, machineId))
+            .WithName("GetLicense").WithSummary("Une licence : sa clé décodée et son historique (essai, activation, validations, heartbeats)")
+            .Produces<LicenseDetailResponse>()
+            .ProducesErrors(400, 401, 404);
+        admin.MapGet(LicenseRoutes.ActivationCodes, (ActivationCodeListHandler handler, HttpContext context) => handler.HandleAsync(context))
+            .WithName("ListActivationCodes").WithSummary("Codes d'activation : ?status=used|unused|expired&page=&page_size=, avec qui les a utilisés")
+            .Produces<ActivationCodeListResponse>()
+            .ProducesErrors(400, 401);
         admin.MapGet(LicenseRoutes.Search, (LicenseSearchHandler handler, HttpContext context) => handler.HandleAsync(context))
-            .WithName("SearchLicenses").WithSummary("Recherche de licences: ?email=&type=&status=&page=&page_size=")
+            .WithName("SearchLicenses").WithSummary("Recherche de licences: ?email=&machine_id=&type=&status=&expires_after=&expires_before=&page=&page_size=")
             .Produces<LicenseSearchResponse>()
             .ProducesErrors(400, 401);
         admin.MapGet(LicenseRoutes.CsvExport, (LicenseCsvExportHandler handler, HttpContext context) => handler.HandleAsync(context))

@@ -41,6 +41,8 @@ public static class LicensingServiceCollectionExtensions
         services.AddSingleton<LicenseSearchHandler>();
         services.AddSingleton<LicenseCsvExportHandler>();
         services.AddSingleton<LicenseStatsHandler>();
+        services.AddSingleton<LicenseDetailHandler>();
+        services.AddSingleton<ActivationCodeListHandler>();
         return services;
     }
 }

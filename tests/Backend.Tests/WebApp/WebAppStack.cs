@@ -70,7 +70,8 @@ public sealed class WebAppStack : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+            // --lang: the date inputs follow the browser's language (jj/mm/aaaa), as in a French person's browser.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=fr-FR"],
         });
         await starting;
         Api = new HttpClient { BaseAddress = SelfHost.BaseAddress };

@@ -44,7 +44,17 @@ export interface RequestOptions {
   anonymous?: boolean;
 }
 
-const apiBase: string = (import.meta.env.VITE_API_BASE as string | undefined) ?? "";
+// SelfHost serves the app and the whole API from one origin: both bases are empty. In Azure the static site calls the
+// two function apps, set at build time: VITE_LICENSE_API_URL (licenses, sign-in, accounts) and VITE_OCR_API_URL
+// (invoices, accounting, tenants). Their CORS admits the static site's origin; tokens travel in headers, not cookies.
+const licenseApiBase: string = (import.meta.env.VITE_LICENSE_API_URL as string | undefined) ?? "";
+const ocrApiBase: string = (import.meta.env.VITE_OCR_API_URL as string | undefined) ?? "";
+
+/** Which app serves a path in Azure (the routes of src/OcrFunctions; everything else is the license app's). */
+function baseFor(path: string): string {
+  return /^\/api\/(invoices|upload|accounting|exports|sage|v1\/admin\/tenants)(\/|\?|$)/.test(path) ? ocrApiBase : licenseApiBase;
+}
+
 /** Longest Retry-After waited for automatically; longer ones are shown to the person. */
 const maxAutomaticWaitSeconds = 5;
 
@@ -58,6 +68,7 @@ export function onSessionExpired(listener: () => void) {
 }
 
 export function apiUrl(path: string, query?: RequestOptions["query"]): string {
+  const apiBase = baseFor(path);
   const url = new URL(apiBase + path, window.location.origin);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, String(value));
@@ -88,6 +99,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `HTTP_${response.status}`, `Le serveur a répondu ${response.status}.`, {}, null, retryAfter);
 }
 
+/** Same origin: the ef_refresh cookie may travel. Another origin: nothing but the headers (its CORS admits no credentials). */
+export function credentialsFor(path: string): RequestCredentials {
+  return baseFor(path) ? "omit" : "same-origin";
+}
+
 let refreshing: Promise<boolean> | null = null;
 
 /** One refresh at a time, whoever asks: a refresh token works once. */
@@ -97,7 +113,7 @@ export function refreshSession(): Promise<boolean> {
       const refreshToken = session.refreshToken();
       const response = await fetch(apiUrl("/api/v1/auth/refresh"), {
         method: "POST",
-        credentials: "include",
+        credentials: credentialsFor("/api/v1/auth/refresh"),
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(refreshToken ? { refresh_token: refreshToken } : {}),
       });
@@ -114,7 +130,7 @@ export function refreshSession(): Promise<boolean> {
 }
 
 function expireSession(): never {
-  session.clear();
+  session.clear(true);
   for (const listener of sessionExpiredListeners) listener();
   throw new SessionExpiredError();
 }
@@ -135,7 +151,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     headers,
     body,
     signal: options.signal,
-    credentials: "include",
+    credentials: credentialsFor(path),
   });
 }
 

@@ -10,25 +10,24 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Comptes de charge et fournisseur d'un fournisseur */
-        put: operations["SaveSupplierAccounts"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/exports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
         };
-        /** Les exports précédents et leurs fichiers */
-        get: operations["ListExportBatches"];
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -43,8 +42,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Un fichier d'export (sage ou fec) */
-        get: operations["DownloadExport"];
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batchId: string;
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -93,11 +111,43 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Factures filtrées (statut, fournisseur, dates, montant, numéro) et compteurs par statut */
-        get: operations["ListInvoices"];
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
-        /** Dépose une facture (champ multipart file) et met son OCR en file */
-        post: operations["UploadInvoice"];
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -111,15 +161,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Une facture, ses champs, ses confiances et ses écritures */
-        get: operations["GetInvoice"];
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Corrige et valide une facture */
-        patch: operations["ValidateInvoice"];
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/api/invoices/{id}/file": {
@@ -129,8 +215,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Le fichier d'origine */
-        get: operations["GetInvoiceFile"];
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -148,25 +252,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Relance l'OCR */
-        post: operations["RetryInvoice"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/invoices/states": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
         };
-        /** Statut courant de quelques factures, pour suivre les dépôts */
-        get: operations["GetInvoiceStates"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -182,8 +287,24 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exporte les factures validées (Sage et FEC), sur une période ou toutes celles en attente */
-        post: operations["ExportSage"];
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -199,8 +320,24 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Alias du dépôt, comme dans le seed */
-        post: operations["UploadInvoiceAlias"];
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -283,7 +420,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Codes d'activation : ?status=used|unused|expired&page=&page_size=, avec qui les a utilisés */
+        get: operations["ListActivationCodes"];
         put?: never;
         /** Crée des codes d'activation */
         post: operations["CreateActivationCodes"];
@@ -300,7 +438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recherche de licences: ?email=&type=&status=&page=&page_size= */
+        /** Recherche de licences: ?email=&machine_id=&type=&status=&expires_after=&expires_before=&page=&page_size= */
         get: operations["SearchLicenses"];
         put?: never;
         post?: never;
@@ -334,7 +472,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Une licence : sa clé décodée et son historique (essai, activation, validations, heartbeats) */
+        get: operations["GetLicense"];
         put?: never;
         post?: never;
         /** Révoque la licence d'une machine (idempotent) */
@@ -370,8 +509,24 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Crée un locataire et sa clé API (montrée une fois) */
-        post: operations["CreateTenant"];
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -552,15 +707,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AccountingEntryView: {
-            accountNumber: string;
-            credit: string;
-            debit: string;
-            entryDate: string;
-            id: string;
-            journalCode: string;
-            label: string;
-        };
         AccountListResponse: {
             accounts: components["schemas"]["AccountView"][];
             /** Format: int32 */
@@ -600,6 +746,16 @@ export interface components {
             email: string;
             machine_id: string;
         };
+        ActivationCodeListResponse: {
+            codes: components["schemas"]["ActivationCodeSummary"][];
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            page_size: number | string;
+            success?: boolean;
+            /** Format: int64 */
+            total: number | string;
+        };
         ActivationCodesResponse: {
             codes: string[];
             /** Format: int32 */
@@ -608,6 +764,23 @@ export interface components {
             expires_at: null | string;
             license_type: string;
             success?: boolean;
+        };
+        ActivationCodeSummary: {
+            code?: string;
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: null | string;
+            /** Format: int32 */
+            duration_days?: number | string;
+            /** Format: date-time */
+            expires_at?: null | string;
+            license_type?: string;
+            notes?: null | string;
+            status?: string;
+            /** Format: date-time */
+            used_at?: null | string;
+            used_by_email?: null | string;
+            used_by_machine_id?: null | string;
         };
         ApiError: {
             details?: {
@@ -644,43 +817,18 @@ export interface components {
             /** Format: date */
             day: string;
         };
-        ExportBatchListResponse: {
-            batches: components["schemas"]["ExportBatchView"][];
-            /** Format: int32 */
-            page: number | string;
-            /** Format: int32 */
-            page_size: number | string;
-            success: boolean;
+        DecodedLicenseKey: {
+            /** Format: date-time */
+            expires_at: null | string;
+            /** Format: date-time */
+            issued_at: null | string;
+            key_id: null | string;
             /** Format: int64 */
-            total: number | string;
-        };
-        ExportBatchView: {
-            /** Format: uuid */
-            batch_id: string;
-            /** Format: int32 */
-            count: number | string;
-            created_at: string;
-            fec_url: string;
-            from: string;
-            /** Format: int32 */
-            lines: number | string;
-            sage_url: string;
-            to: string;
-        };
-        ExportResponse: {
-            /** Format: uuid */
-            batch_id: string;
-            /** Format: int32 */
-            count: number | string;
-            fec_url: string;
-            from: string;
-            /** Format: int32 */
-            lines: number | string;
-            sage_url: string;
-            skipped: string[];
-            success: boolean;
-            to: string;
-            warnings: string[];
+            license_id: null | number | string;
+            license_type: null | string;
+            machine_id: null | string;
+            product: null | string;
+            signature: string;
         };
         HeartbeatRequest: {
             app_version: null | string;
@@ -694,120 +842,30 @@ export interface components {
             message: string;
             success?: boolean;
         };
-        InvoiceAnalysisView: {
-            /** Format: date-time */
-            analyzedAt?: null | string;
-            analyzer?: null | string;
-            /** Format: int32 */
-            attempts?: number | string;
-            /** Format: date-time */
-            editedAt?: null | string;
-            notes?: null | string;
-        };
-        InvoiceDetail: {
-            accountingEntries: components["schemas"]["AccountingEntryView"][];
-            amountHT?: null | string;
-            amountTTC?: null | string;
-            amountTVA?: null | string;
-            analysis?: null | components["schemas"]["InvoiceAnalysisView"];
-            currency?: null | string;
-            documentType?: null | string;
-            dueDate?: null | string;
-            einvoiceNotes?: null | string;
-            errorMessage?: null | string;
-            fieldConfidences: {
-                [key: string]: number | string;
-            };
-            fileName: string;
-            /** Format: int64 */
-            fileSize?: number | string;
-            fileUrl?: null | string;
-            fileUrlExpiresAt?: null | string;
-            iban?: null | string;
-            /** Format: uuid */
-            id: string;
-            invoiceDate?: null | string;
-            invoiceNumber?: null | string;
-            isCreditNote?: boolean;
-            lastRetryAt?: null | string;
-            lineItems: components["schemas"]["LineItemView"][];
-            mediaType: string;
-            /** Format: double */
-            ocrConfidence?: null | number | string;
-            ocrEngine?: null | string;
-            ocrText?: null | string;
-            ocrTextError?: null | string;
-            paymentTerms?: null | string;
-            processedAt?: null | string;
-            /** Format: int32 */
-            retryCount?: number | string;
-            source: string;
-            status: string;
-            supplierAddress?: null | string;
-            supplierName?: null | string;
-            supplierSiren?: null | string;
-            supplierSiret?: null | string;
-            supplierVAT?: null | string;
-            tvaRate?: null | string;
-            uploadedAt: string;
-            validatedAt?: null | string;
-            vatBreakdown: components["schemas"]["VatLineView"][];
-        };
-        InvoiceListResponse: {
-            counts: {
-                [key: string]: number | string;
-            };
-            invoices: components["schemas"]["InvoiceSummary"][];
-            /** Format: int32 */
-            page: number | string;
-            /** Format: int32 */
-            pageSize: number | string;
-            success: boolean;
-            /** Format: int64 */
-            total: number | string;
-        };
-        InvoiceResponse: {
-            invoice: components["schemas"]["InvoiceDetail"];
-            success: boolean;
-        };
-        InvoiceStatesResponse: {
-            counts: {
-                [key: string]: number | string;
-            };
-            invoices: components["schemas"]["InvoiceStateView"][];
-            success: boolean;
-        };
-        InvoiceStateView: {
-            errorMessage: null | string;
-            /** Format: uuid */
-            id: string;
-            status: string;
-            updatedAt: string;
-        };
-        InvoiceSummary: {
-            amountTTC?: null | string;
-            currency?: null | string;
-            errorMessage?: null | string;
-            fileName: string;
-            /** Format: uuid */
-            id: string;
-            invoiceDate?: null | string;
-            invoiceNumber?: null | string;
-            /** Format: double */
-            ocrConfidence?: null | number | string;
-            processedAt?: null | string;
-            /** Format: int32 */
-            retryCount?: number | string;
-            status: string;
-            supplierName?: null | string;
-            supplierVAT?: null | string;
-            uploadedAt: string;
-        };
         LicenseCount: {
             /** Format: int64 */
             count: number | string;
             license_type: string;
             status: string;
+        };
+        LicenseDetailResponse: {
+            history: components["schemas"]["LicenseEvent"][];
+            history_counts: {
+                [key: string]: number | string;
+            };
+            key: components["schemas"]["DecodedLicenseKey"];
+            license: components["schemas"]["LicenseSummary"];
+            os_info: null | string;
+            success?: boolean;
+        };
+        LicenseEvent: {
+            action_type: string;
+            app_version: null | string;
+            /** Format: date-time */
+            created_at: string;
+            ip_address: null | string;
+            os_info: null | string;
+            user_agent: null | string;
         };
         LicenseIssuedResponse: {
             /** Format: int32 */
@@ -871,15 +929,6 @@ export interface components {
             /** Format: date-time */
             trial_started_at?: null | string;
         };
-        LineItemView: {
-            description: null | string;
-            netAmount: null | string;
-            quantity: null | string;
-            unitCode: null | string;
-            unitPrice: null | string;
-            vatCategory: null | string;
-            vatRate: null | string;
-        };
         LoginRequest: {
             email: string;
             password: string;
@@ -915,12 +964,6 @@ export interface components {
         RefreshRequest: {
             refresh_token: null | string;
         };
-        RetryResponse: {
-            /** Format: uuid */
-            invoiceId: string;
-            message: string;
-            success: boolean;
-        };
         RevokeRequest: {
             reason: null | string;
         };
@@ -944,12 +987,6 @@ export interface components {
         SuccessResponse: {
             message: string;
             success?: boolean;
-        };
-        SupplierAccountResponse: {
-            expenseAccount: null | string;
-            success: boolean;
-            supplierAccount: null | string;
-            supplierName: string;
         };
         TokenResponse: {
             access_token: string;
@@ -982,17 +1019,7 @@ export interface components {
             /** Format: int64 */
             created: number | string;
             /** Format: date */
-            weekStart: string;
-        };
-        UploadResponse: {
-            fileName: string;
-            /** Format: int64 */
-            fileSize: number | string;
-            /** Format: uuid */
-            invoiceId: string;
-            mediaType: string;
-            status: string;
-            success: boolean;
+            week_start: string;
         };
         UsageCount: {
             /** Format: int64 */
@@ -1022,12 +1049,6 @@ export interface components {
             success?: boolean;
             valid: boolean;
         };
-        VatLineView: {
-            baseAmount: null | string;
-            categoryCode: string;
-            rate: null | string;
-            taxAmount: null | string;
-        };
     };
     responses: never;
     parameters: never;
@@ -1037,577 +1058,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    SaveSupplierAccounts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SupplierAccountResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    ListExportBatches: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExportBatchListResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    DownloadExport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                batchId: string;
-                kind: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    ListInvoices: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvoiceListResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    UploadInvoice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    GetInvoice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvoiceResponse"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    ValidateInvoice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvoiceResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    GetInvoiceFile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    RetryInvoice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RetryResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    GetInvoiceStates: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvoiceStatesResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    ExportSage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExportResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    UploadInvoiceAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
     ListAccounts: {
         parameters: {
             query?: never;
@@ -1844,6 +1294,44 @@ export interface operations {
             };
         };
     };
+    ListActivationCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivationCodeListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     CreateActivationCodes: {
         parameters: {
             query?: never;
@@ -1978,6 +1466,55 @@ export interface operations {
             };
         };
     };
+    GetLicense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                machineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     RevokeLicense: {
         parameters: {
             query?: never;
@@ -2078,53 +1615,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    CreateTenant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };

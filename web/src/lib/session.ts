@@ -24,6 +24,8 @@ const refreshKey = "ef.refresh_token";
 const accountKey = "ef.account";
 
 let accessToken: string | null = null;
+/** The server ended the session (not a sign-out): the sign-in page says so. */
+let endedByServer = false;
 let account: SessionAccount | null = readAccount();
 const listeners = new Set<() => void>();
 
@@ -44,18 +46,21 @@ export const session = {
   accessToken: () => accessToken,
   refreshToken: () => sessionStorage.getItem(refreshKey),
   account: () => account,
+  endedByServer: () => endedByServer,
 
   /** Keeps a fresh pair of tokens (sign-in or refresh). */
   store(answer: TokenAnswer) {
     accessToken = answer.access_token;
     account = answer.account;
+    endedByServer = false;
     sessionStorage.setItem(refreshKey, answer.refresh_token);
     sessionStorage.setItem(accountKey, JSON.stringify(answer.account));
     notify();
   },
 
-  /** Forgets everything: sign-out, or a session the server no longer accepts. */
-  clear() {
+  /** Forgets everything: sign-out, or (expired) a session the server no longer accepts. */
+  clear(expired = false) {
+    endedByServer = expired;
     accessToken = null;
     account = null;
     sessionStorage.removeItem(refreshKey);

@@ -3,6 +3,7 @@
 // The review page carries pdf.js: it is loaded when first opened, so the other pages (and the admin console) stay light.
 import { Outlet, type RouteObject } from "react-router";
 import { SignInPage } from "../../features/accounts/components/SignInPage";
+import { PasswordSetupPage } from "../../features/accounts/components/PasswordSetupPage";
 import { RequireSession } from "../../features/accounts/components/RequireSession";
 import { InvoicesPage } from "../../features/invoices/components/InvoicesPage";
 import { ExportPage } from "../../features/accounting/components/ExportPage";
@@ -26,6 +27,7 @@ function WorkspaceFrame() {
 
 export const appRoutes: RouteObject[] = [
   { path: "/app/connexion", element: <SignInPage role="tenant_user" /> },
+  { path: "/app/mot-de-passe", element: <PasswordSetupPage signInPath="/app/connexion" /> },
   {
     path: "/app",
     element: <WorkspaceFrame />,

@@ -1,4 +1,4 @@
-import { api, apiUrl } from "../../../lib/api-client";
+import { api, apiUrl, credentialsFor } from "../../../lib/api-client";
 import { session, type TokenAnswer } from "../../../lib/session";
 
 export async function signIn(email: string, password: string): Promise<TokenAnswer> {
@@ -17,7 +17,7 @@ export async function signOut(): Promise<void> {
   // Ends the sign-in on the server too; nothing to do if it fails (the tokens are forgotten here already).
   await fetch(apiUrl("/api/v1/auth/logout"), {
     method: "POST",
-    credentials: "include",
+    credentials: credentialsFor("/api/v1/auth/logout"),
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(refreshToken ? { refresh_token: refreshToken } : {}),
   }).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from "react";
-import { Navigate, useLocation, useNavigate } from "react-router";
-import { onSessionExpired, refreshSession } from "../../../lib/api-client";
+import { Navigate, useLocation } from "react-router";
+import { refreshSession } from "../../../lib/api-client";
 import { session, type Role } from "../../../lib/session";
 import { Loading } from "../../../components/PageStates";
 import { useSessionAccount } from "../use-session";
@@ -20,7 +20,6 @@ export function signInPath(role: Role, returnTo: string, expired: boolean): stri
 export function RequireSession({ role, children }: { role: Role; children: ReactNode }) {
   const account = useSessionAccount();
   const location = useLocation();
-  const navigate = useNavigate();
   const here = location.pathname + location.search;
   const [checking, setChecking] = useState(() => session.accessToken() === null && session.refreshToken() !== null);
 
@@ -29,7 +28,7 @@ export function RequireSession({ role, children }: { role: Role; children: React
     let live = true;
     refreshSession().then((ok) => {
       if (!live) return;
-      if (!ok) session.clear();
+      if (!ok) session.clear(true);
       setChecking(false);
     });
     return () => {
@@ -37,13 +36,9 @@ export function RequireSession({ role, children }: { role: Role; children: React
     };
   }, [checking]);
 
-  useEffect(
-    () => onSessionExpired(() => navigate(signInPath(role, window.location.pathname + window.location.search, true), { replace: true })),
-    [navigate, role],
-  );
-
   if (checking) return <Loading label="Reprise de la session…" />;
-  if (!account || !session.accessToken()) return <Navigate to={signInPath(role, here, false)} replace />;
+  // A failed call clears the session (api-client): this re-renders here and goes to sign-in with this page to return to.
+  if (!account || !session.accessToken()) return <Navigate to={signInPath(role, here, session.endedByServer())} replace />;
   if (account.role !== role) return <Navigate to={signInPath(role, here, false)} replace />;
   return <>{children}</>;
 }
