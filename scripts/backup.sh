@@ -9,6 +9,8 @@
 #                            copy it off this machine, without it no backup can be read)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+# Backups hold every secret of the deployment: readable by their owner only.
+umask 077
 
 BACKUP_DIR="${BACKEND_BACKUP_DIR:-$LOCAL/backups}"
 KEEP="${BACKEND_BACKUP_KEEP:-7}"

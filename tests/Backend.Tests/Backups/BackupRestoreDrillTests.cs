@@ -23,6 +23,7 @@ public sealed class BackupRestoreDrillTests : IAsyncLifetime
     private readonly string _local = Directory.CreateTempSubdirectory("backend-drill-").FullName;
     private readonly int _port = FreeTcpPort.Next();
     private readonly string _encryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _signingKey = NewSigningKey();
 
     private string ConnectionString => $"Host=127.0.0.1;Port={_port};Database=backend;Username=backend;Password=backend-local";
 
@@ -49,6 +50,7 @@ public sealed class BackupRestoreDrillTests : IAsyncLifetime
     {
         Directory.CreateDirectory(Path.Combine(_local, "secrets"));
         await File.WriteAllTextAsync(Path.Combine(_local, "secrets", "encryption-key-local1"), _encryptionKey);
+        await File.WriteAllTextAsync(Path.Combine(_local, "secrets", "license-signing-key"), _signingKey);
         Guid invoiceId;
         string apiKey, machine, licenseKey;
         byte[] pdf = TestDocuments.TextPdf(TestDocuments.SampleInvoiceLines);
@@ -84,13 +86,16 @@ public sealed class BackupRestoreDrillTests : IAsyncLifetime
         Directory.Delete(Path.Combine(_local, "pg"), recursive: true);
         Directory.Delete(Path.Combine(_local, "blobs"), recursive: true);
         File.Delete(Path.Combine(_local, "secrets", "encryption-key-local1"));
+        File.Delete(Path.Combine(_local, "secrets", "license-signing-key"));
 
         await ScriptAsync("restore.sh", backupPath);
         NpgsqlConnection.ClearAllPools();
 
         Assert.Equal(rowsBefore, await TableDigestsAsync());
         Assert.Equal(blobsBefore, BlobDigests());
+        // The keys come back with the data (a restored machine reads them, as scripts/run.sh does).
         Assert.Equal(_encryptionKey, await File.ReadAllTextAsync(Path.Combine(_local, "secrets", "encryption-key-local1")));
+        Assert.Equal(_signingKey, await File.ReadAllTextAsync(Path.Combine(_local, "secrets", "license-signing-key")));
         await using (var host = Host())
         {
             using var client = host.CreateClient();
@@ -102,7 +107,8 @@ public sealed class BackupRestoreDrillTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, file.StatusCode);
             Assert.Equal(pdf, await file.Content.ReadAsByteArrayAsync());
             using var validate = await client.PostAsJsonAsync("/api/v1/licenses/validate", new { machine_id = machine, license_key = licenseKey });
-            Assert.True((await validate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("valid").GetBoolean());
+            var validation = await validate.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(validation.GetProperty("valid").GetBoolean(), validation.ToString());
         }
     }
 
@@ -152,8 +158,15 @@ public sealed class BackupRestoreDrillTests : IAsyncLifetime
         var host = new SelfHostFactory(ConnectionString);
         host.Settings["BlobStore:RootPath"] = Path.Combine(_local, "blobs");
         host.Settings["Encryption:Keys:local1"] = _encryptionKey;
+        host.Settings["Licensing:SigningPrivateKey"] = _signingKey;
         host.Settings["Ocr:Engine"] = "local";
         return host;
+    }
+
+    private static string NewSigningKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return Convert.ToBase64String(key.ExportPkcs8PrivateKey());
     }
 
     private async Task<Dictionary<string, (long Rows, string Digest)>> TableDigestsAsync()
