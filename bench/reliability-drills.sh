@@ -23,7 +23,8 @@ export RELIABILITY_REPORT="$LOCAL/reliability-report.txt"
 filter="FullyQualifiedName~Backend.Tests.Reliability"
 [ $# -gt 0 ] && filter="$filter.$1"
 status=0
-"$ROOT/scripts/test.sh" --filter "$filter" || status=$?
+# BENCH_TEST_ARGS: further dotnet test arguments (the CI smoke test passes --no-build).
+"$ROOT/scripts/test.sh" --filter "$filter" ${BENCH_TEST_ARGS:-} || status=$?
 echo
 echo "== reliability figures ($RELIABILITY_REPORT) =="
 cat "$RELIABILITY_REPORT"

@@ -34,7 +34,8 @@ fi
 # The Azure adapter tests also start and stop private Azurite instances of their own (outage drills) from here.
 export BACKEND_TEST_AZURITE_BIN="${BACKEND_TEST_AZURITE_BIN:-$AZURITE_HOME/node_modules/.bin/azurite-blob}"
 
-results="$LOCAL/test-results"
+# BACKEND_TEST_RESULTS: another directory, for a run nested in the suite (bench smoke tests).
+results="${BACKEND_TEST_RESULTS:-$LOCAL/test-results}"
 rm -rf "$results"
 mkdir -p "$results"
 

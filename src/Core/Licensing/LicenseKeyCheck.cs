@@ -6,17 +6,19 @@ namespace Backend.Core.Licensing;
 /// <summary>
 /// Server-side signature check with memory: whether a given key string carries a genuine signature never
 /// changes, so keys already proven genuine skip the ECDSA verification (the costliest step of validate).
-/// Only genuine keys are remembered, at most <see cref="Capacity"/> of them; the cache is emptied when full.
-/// Revocation and expiry are unaffected: the database still decides those on every request.
+/// Only genuine keys are remembered, by their SHA-256, at most <see cref="Capacity"/> of them (100 000 licenses with a
+/// key before and after an activation; ~350 bytes each); the cache is emptied when full. Revocation and expiry are
+/// unaffected: the license row decides those on every request.
 /// </summary>
 public sealed class LicenseKeyCheck(LicenseSigningKeys keys)
 {
-    public const int Capacity = 50_000;
-    private readonly ConcurrentDictionary<string, LicenseClaims> _genuine = new(StringComparer.Ordinal);
+    public const int Capacity = 200_000;
+    private readonly ConcurrentDictionary<LicenseKeyDigest, LicenseClaims> _genuine = new();
 
     public LicenseVerification Verify(string licenseKey, string machineId)
     {
-        if (_genuine.TryGetValue(licenseKey, out var claims))
+        var digest = LicenseKeyDigest.Of(licenseKey);
+        if (_genuine.TryGetValue(digest, out var claims))
         {
             return string.Equals(claims.MachineId, machineId, StringComparison.OrdinalIgnoreCase)
                 ? new LicenseVerification(LicenseCheck.Valid, claims)
@@ -29,7 +31,7 @@ public sealed class LicenseKeyCheck(LicenseSigningKeys keys)
             {
                 _genuine.Clear();
             }
-            _genuine.TryAdd(licenseKey, result.Claims!);
+            _genuine.TryAdd(digest, result.Claims!);
         }
         return result;
     }

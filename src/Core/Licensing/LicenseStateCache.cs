@@ -13,7 +13,7 @@ namespace Backend.Core.Licensing;
 public sealed class LicenseStateCache
 {
     /// <summary>How long after a barrier was sent the copy is trusted without another one.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMilliseconds(750);
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(2);
 
     private ConcurrentDictionary<long, LicenseState> _byId = new();
     private long _freshUntil;

@@ -14,7 +14,7 @@ namespace Backend.Core.Licensing;
 /// has been re-read, and the copy is marked current as of then. Any error or lost connection marks the copy stale
 /// (lookups go to the database) and starts again with a full read.
 /// </summary>
-public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCache cache, ILogger<LicenseStateSync> logger)
+public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCache cache, LicenseStateLookup lookup, ILogger<LicenseStateSync> logger)
     : BackgroundService
 {
     public const string Channel = "license_changes";
@@ -44,6 +44,7 @@ public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCa
             }
         }
         cache.MarkStale();
+        logger.LogInformation("License state copy stopped: {Count} validate lookups were read from PostgreSQL", lookup.FromDatabase);
     }
 
     private async Task SyncAsync(Action connected, CancellationToken stop)
