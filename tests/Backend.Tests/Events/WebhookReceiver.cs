@@ -91,6 +91,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 /// <summary>One request as the receiver saw it.</summary>
 public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, int AnsweredStatus, IHeaderDictionary Headers)
 {
+    /// <summary>When it arrived, on <see cref="System.Diagnostics.Stopwatch"/>'s clock (latency figures).</summary>
+    public long ArrivedAt { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     /// <summary>
     /// The receiver's own reading of the Standard Webhooks specification, independent of the sender's library: the
     /// signed content is <c>id.timestamp.body</c>, the key the base64 after <c>whsec_</c>, the header a space-separated
