@@ -29,7 +29,7 @@ public sealed class LicenseAdminFunctions(
 
     [Function("GetLicense")]
     public Task<IResult> Detail(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LicenseRoutes.Detail)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LicenseRoutes.Revoke)] HttpRequest request,
         string machineId) =>
         detail.HandleAsync(request.HttpContext, machineId);
 

@@ -46,7 +46,7 @@ public static class LicensingEndpoints
             .Accepts<CreateActivationCodesRequest>("application/json")
             .Produces<ActivationCodesResponse>(StatusCodes.Status201Created)
             .ProducesErrors(400, 401, 413, 415);
-        admin.MapGet(LicenseRoutes.Detail, (LicenseDetailHandler handler, HttpContext context, string machineId) => handler.HandleAsync(context, machineId))
+        admin.MapGet(LicenseRoutes.Revoke, (LicenseDetailHandler handler, HttpContext context, string machineId) => handler.HandleAsync(context, machineId))
             .WithName("GetLicense").WithSummary("Une licence : sa clé décodée et son historique (essai, activation, validations, heartbeats)")
             .Produces<LicenseDetailResponse>()
             .ProducesErrors(400, 401, 404);

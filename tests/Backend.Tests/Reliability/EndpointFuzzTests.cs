@@ -124,6 +124,8 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         yield return new("admin search", HttpMethod.Get, LicenseRoutes.Search, r => "/api/v1/admin/licenses?" + Query(r), Auth.Admin, null);
         yield return new("admin csv", HttpMethod.Get, LicenseRoutes.CsvExport, r => "/api/v1/admin/licenses.csv?" + Query(r), Auth.Admin, null);
         yield return new("admin stats", HttpMethod.Get, LicenseRoutes.Stats, r => "/api/v1/admin/stats?" + Query(r), Auth.Admin, null);
+        yield return new("admin license detail", HttpMethod.Get, LicenseRoutes.Revoke, r => "/api/v1/admin/licenses/" + Machine(r), Auth.Admin, null);
+        yield return new("admin code list", HttpMethod.Get, LicenseRoutes.ActivationCodes, r => "/api/v1/admin/activation-codes?" + Query(r), Auth.Admin, null);
         yield return new("admin tenants", HttpMethod.Post, InvoiceRoutes.Tenants, _ => "/api/v1/admin/tenants", Auth.TenantAdmin, new JsonObject { ["name"] = "Cabinet Durand" });
         yield return new("invoice list", HttpMethod.Get, InvoiceRoutes.Invoices, r => "/api/invoices?" + Query(r), Auth.Tenant, null);
         yield return new("invoice states", HttpMethod.Get, InvoiceRoutes.States, r => "/api/invoices/states?" + (r.Next(2) == 0 ? $"ids={Id(r)},{Id(r)}" : Query(r)), Auth.Tenant, null);

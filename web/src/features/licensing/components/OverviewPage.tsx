@@ -101,7 +101,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           summary={`${formatNumber(activeTotal)} licences actives.`}
           columns={[{ key: "type", label: "Type" }, { key: "count", label: "Licences actives" }]} rows={byType}>
           <ResponsiveContainer>
-            <BarChart data={byType}>
+            <BarChart accessibilityLayer={false} data={byType}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="type" />
               <YAxis allowDecimals={false} />
@@ -115,7 +115,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           summary={`${formatNumber(trialsTotal)} essais, dont ${formatNumber(convertedTotal)} convertis en licence payante.`}
           columns={[{ key: "week", label: "Semaine" }, { key: "created", label: "Essais" }, { key: "converted", label: "Convertis" }]} rows={weeks}>
           <ResponsiveContainer>
-            <BarChart data={weeks}>
+            <BarChart accessibilityLayer={false} data={weeks}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="week" tick={{ fontSize: 12 }} />
               <YAxis allowDecimals={false} />
@@ -132,7 +132,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           columns={[{ key: "day", label: "Jour" }, { key: "count", label: "Validations" }]}
           rows={validationsTotal === 0 ? [] : validations.filter((d) => d.count > 0).map((d) => ({ day: longDay(d.day), count: d.count }))}>
           <ResponsiveContainer>
-            <LineChart data={validations}>
+            <LineChart accessibilityLayer={false} data={validations}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} />
               <YAxis allowDecimals={false} />
@@ -146,7 +146,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           summary={`${formatNumber(seen[2].count)} machines sur 30 jours.`}
           columns={[{ key: "window", label: "Fenêtre" }, { key: "count", label: "Machines" }]} rows={seen}>
           <ResponsiveContainer>
-            <BarChart data={seen}>
+            <BarChart accessibilityLayer={false} data={seen}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="window" />
               <YAxis allowDecimals={false} />
@@ -160,7 +160,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           summary="Dernière version annoncée par chaque machine sur la période."
           columns={[{ key: "value", label: "Version" }, { key: "machines", label: "Machines" }]} rows={versions}>
           <ResponsiveContainer>
-            <BarChart data={versions} layout="vertical" margin={{ left: 16 }}>
+            <BarChart accessibilityLayer={false} data={versions} layout="vertical" margin={{ left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="value" width={90} />
@@ -174,7 +174,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           summary="Dernier système annoncé par chaque machine sur la période."
           columns={[{ key: "value", label: "Système" }, { key: "machines", label: "Machines" }]} rows={systems}>
           <ResponsiveContainer>
-            <BarChart data={systems} layout="vertical" margin={{ left: 16 }}>
+            <BarChart accessibilityLayer={false} data={systems} layout="vertical" margin={{ left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="value" width={140} tick={{ fontSize: 12 }} />
@@ -189,7 +189,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           columns={[{ key: "day", label: "Jour" }, { key: "count", label: "Révocations" }]}
           rows={revocationsTotal === 0 ? [] : revocations.filter((d) => d.count > 0).map((d) => ({ day: longDay(d.day), count: d.count }))}>
           <ResponsiveContainer>
-            <BarChart data={revocations}>
+            <BarChart accessibilityLayer={false} data={revocations}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} />
               <YAxis allowDecimals={false} />
