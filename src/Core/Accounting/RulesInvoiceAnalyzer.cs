@@ -12,6 +12,9 @@ public sealed class RulesInvoiceAnalyzer(IOptions<AccountingSettings> options) :
 {
     private readonly AccountingSettings _settings = options.Value;
 
+    /// <summary>TVA déductible sur immobilisations.</summary>
+    public const string AssetVatAccount = "44562";
+
     public Task<AccountingProposal> AnalyzeAsync(InvoiceToAnalyze invoice, CancellationToken cancellationToken = default) =>
         Task.FromResult(Analyze(invoice));
 
@@ -58,7 +61,8 @@ public sealed class RulesInvoiceAnalyzer(IOptions<AccountingSettings> options) :
         {
             Book(account, amount, debit: charges);
         }
-        var vatAccount = Pad(_settings.DeductibleVatAccount);
+        // Equipment booked as a fixed asset carries VAT on fixed assets (44562), not on other goods and services.
+        var vatAccount = expenses.All(e => e.Account[0] == '2') ? Pad(AssetVatAccount) : Pad(_settings.DeductibleVatAccount);
         foreach (var line in amounts.VatByRate)
         {
             Book(vatAccount, line.TaxAmount, debit: charges);
@@ -86,7 +90,7 @@ public sealed class RulesInvoiceAnalyzer(IOptions<AccountingSettings> options) :
         string Fallback() => fallback ??= ExpenseAccount(invoice, lineNotes);
         var sign = amounts.IsCreditNote ? -1m : 1m;
         var byAccount = lines
-            .GroupBy(l => ExpenseAccountTable.Match(null, l.Description) is { } rule ? Pad(rule.Account) : Fallback())
+            .GroupBy(l => ExpenseAccountTable.Match(null, l.Description) is { } rule ? Pad(AccountFor(rule, l.NetAmount)) : Fallback())
             .Select(g => (Account: g.Key, Amount: sign * g.Sum(l => l.NetAmount)))
             .OrderByDescending(g => g.Amount)
             .ToList();
@@ -117,14 +121,20 @@ public sealed class RulesInvoiceAnalyzer(IOptions<AccountingSettings> options) :
             }
             notes.Add($"Compte de charge configuré « {configured} » invalide : règles par défaut appliquées.");
         }
-        var rule = ExpenseAccountTable.Match(invoice.Fields.SupplierName?.Value, invoice.OcrText);
+        // Without a text (an e-invoice of one line booked by a caller that passes none), the lines are the wording.
+        var text = invoice.OcrText ?? string.Join("\n", (invoice.Lines ?? []).Select(l => l.Description));
+        var rule = ExpenseAccountTable.Match(invoice.Fields.SupplierName?.Value, text);
         if (rule is not null)
         {
-            return Pad(rule.Account);
+            return Pad(AccountFor(rule, invoice.Fields.AmountHt?.Value ?? 0m));
         }
         notes.Add($"Aucun mot-clé reconnu : compte de charge par défaut {_settings.DefaultExpenseAccount}.");
         return Pad(_settings.DefaultExpenseAccount);
     }
+
+    /// <summary>Equipment under the asset threshold is a charge: a 30 € cable is not a fixed asset.</summary>
+    private static string AccountFor(ExpenseAccountTable.Rule rule, decimal amount) =>
+        rule.Account[0] == '2' && Math.Abs(amount) < ExpenseAccountTable.AssetThreshold ? ExpenseAccountTable.SmallEquipmentAccount : rule.Account;
 
     private string Pad(string account) =>
         AccountNumber.Normalize(account, _settings.AccountNumberLength)

@@ -44,6 +44,21 @@ public class RealInvoiceTests
     }
 
     [Fact]
+    public void A_german_leasing_invoice_reads_its_kerned_labels_its_letter_date_and_a_net_amount_qualified_in_parentheses()
+    {
+        // Oracle Reports kerns capitals apart ("R echnungsnummer:"), dates the letter "München, den 01.11.2024" while a
+        // print stamp at the bottom says "Datum: 30.10.2024", and prints "Nettobetrag (zzgl. 19,00% MwSt.) 376,37".
+        var invoice = RealInvoiceFiles.Dev("mustangproject/ZTESTZUGFERD_1_INVDSS_012015738820PDF-1.pdf");
+        var fields = Read(invoice);
+
+        Assert.Equal(invoice.Truth.InvoiceNumber, fields.InvoiceNumber?.Value);
+        Assert.Equal(invoice.Truth.InvoiceDate, fields.InvoiceDate?.Value);
+        Assert.Equal(invoice.Truth.AmountHt, fields.AmountHt?.Value);
+        Assert.Equal(invoice.Truth.AmountTva, fields.AmountTva?.Value);
+        Assert.Equal(invoice.Truth.AmountTtc, fields.AmountTtc?.Value);
+    }
+
+    [Fact]
     public void The_bench_scores_real_invoices_at_ci_size_and_nothing_chained_has_a_wrong_key_field()
     {
         var invoices = RealInvoiceSet.Load(RealInvoiceSet.DefaultDirectory(RepositoryFiles.Root)).Where(r => !r.HeldOut).Take(6).ToList();

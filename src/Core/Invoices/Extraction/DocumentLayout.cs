@@ -7,8 +7,14 @@ namespace Backend.Core.Invoices.Extraction;
 /// or more spaces) or from positioned OCR words (rows are words at the same height once the page's skew
 /// is taken out; columns are gaps wider than a character).
 /// </summary>
-internal sealed class DocumentLayout
+internal sealed partial class DocumentLayout
 {
+    // Some PDF generators kern a word's capital apart and pdftotext prints a space there: "R echnungsnummer",
+    // "F ax", "G mbH". A lone capital (not a French or English one-letter word: A, I, Y, O) glued back to the
+    // lower-case rest of its word.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=(?:^|[\s(])[B-HJ-NP-XZÄÖÜ]) (?=[a-zäöüß]{2})")]
+    private static partial System.Text.RegularExpressions.Regex KernedCapital();
+
     private DocumentLayout(IReadOnlyList<LayoutLine> lines, IReadOnlyDictionary<int, double> lineHeights)
     {
         Lines = lines;
@@ -71,7 +77,7 @@ internal sealed class DocumentLayout
             var rows = page.Replace("\r", "").Split('\n');
             for (var row = 0; row < rows.Length; row++)
             {
-                var cells = SplitColumns(rows[row]);
+                var cells = SplitColumns(KernedCapital().Replace(rows[row], ""));
                 if (cells.Count > 0)
                 {
                     lines.Add(new LayoutLine(pageNumber, lines.Count, row, cells));

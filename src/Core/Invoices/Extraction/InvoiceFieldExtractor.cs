@@ -113,6 +113,15 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
             breakdown = breakdown.Select(b => new VatLine(b.Rate, -Math.Abs(b.BaseAmount), -Math.Abs(b.TaxAmount))).ToList();
         }
 
+        if (!isCreditNote && number is null && !labels.Hits.Any(h => h.Kind == LabelKind.InvoiceNumber))
+        {
+            // Neither the title ("FACTURE N°", "AVOIR N°") nor a number was read — OCR misses white text on a dark
+            // band — so whether this is an invoice or a credit note, the amounts' sign, is unknown: not booked unseen.
+            amountHt = Doubtful(amountHt);
+            amountTva = Doubtful(amountTva);
+            amountTtc = Doubtful(amountTtc);
+        }
+
         var fields = new InvoiceFields
         {
             SupplierName = name,
@@ -133,6 +142,9 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         };
         return fields with { Confidence = OverallConfidence(fields, ocr) };
     }
+
+    private static Extracted<decimal>? Doubtful(Extracted<decimal>? amount) =>
+        amount is null ? null : amount with { Confidence = Math.Min(amount.Confidence, 0.6) };
 
     private static Extracted<decimal>? Negative(Extracted<decimal>? amount) =>
         amount is null ? null : amount with { Value = -Math.Abs(amount.Value) };

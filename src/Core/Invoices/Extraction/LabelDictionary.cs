@@ -51,7 +51,8 @@ internal static class LabelDictionary
         Rule(LabelKind.InvoiceNumber, @"^(?:rechnung|factura|fattura|factuur)(?=\s+[a-z\-/]*\d)", 0.7),
         Rule(LabelKind.InvoiceDate, @"rechnungsdatum|belegdatum|fecha\s*(?:de\s*(?:la\s*)?)?(?:factura|emision|expedicion)|data\s*(?:della\s*)?(?:fattura|documento|emissione)|factuurdatum|date\s*of\s*issue|issue\s*date|document\s*date|posting\s*date", 0.92),
         Rule(LabelKind.InvoiceDate, @"(?<![a-z])(?:datum|fecha|data)(?![a-z])\s*:?", 0.7),
-        Rule(LabelKind.InvoiceDate, @",\s*den(?![a-z])", 0.65),
+        // "München, den 01.11.2024": the letter's date (DIN 5008), stronger than a bare "Datum" printed beside a print time.
+        Rule(LabelKind.InvoiceDate, @",\s*den(?![a-z])", 0.75),
         Rule(LabelKind.DueDate, @"falligkeit(?:sdatum)?|fallig\s*(?:am|bis)|zahlbar\s*bis|zahlungsziel|(?:fecha\s*de\s*)?vencimiento|(?:data\s*(?:di\s*)?)?scadenza|vervaldatum|uiterste\s*betaaldatum|payment\s*due|pay\s*by", 0.9),
         Rule(LabelKind.Client, @"(?<![a-z])(?:customer|kunde|rechnungsempfanger|lieferadresse|lieferanschrift|z\.\s*hd\.?|cliente|facturar\s*a|destinatario|klant|afnemer)(?![a-z])", 0.8),
         Rule(LabelKind.Supplier, @"(?<![a-z])(?:fournisseur|emetteur|vendeur|prestataire|expediteur|from|de)\s*:", 0.85),

@@ -112,7 +112,38 @@ internal sealed class LabelFinder
             }
         }
         kept.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return kept.ToArray();
+        return DropQualifiers(folded, kept);
+    }
+
+    /// <summary>
+    /// A label in parentheses after another label qualifies it and owns no value: in "Nettobetrag (zzgl. 19,00 %
+    /// MwSt.) 376,37" or "Total (TVA incluse) 120,00" the amount belongs to the first label.
+    /// </summary>
+    private static LabelHit[] DropQualifiers(string folded, List<LabelHit> kept)
+    {
+        if (kept.Count < 2 || !folded.Contains('(', StringComparison.Ordinal))
+        {
+            return kept.ToArray();
+        }
+        // One pass: the position of the parenthesis open at each character, or -1.
+        var openAt = new int[folded.Length + 1];
+        var open = -1;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            open = folded[i] == '(' ? i : folded[i] == ')' ? -1 : open;
+            openAt[i] = open;
+        }
+        var result = new List<LabelHit>(kept.Count);
+        foreach (var hit in kept)
+        {
+            var parenthesis = openAt[hit.Start];
+            if (parenthesis >= 0 && result.Count > 0 && result[^1].End <= parenthesis && folded.IndexOf(')', hit.End) > 0)
+            {
+                continue;
+            }
+            result.Add(hit);
+        }
+        return result.ToArray();
     }
 
     /// <summary>True when the row looks like the header of a line-items table: its labels head columns of item values.</summary>
@@ -231,7 +262,20 @@ internal sealed class LabelFinder
         {
             return false;
         }
-        return _layout.Lines[i].Cells.Any(c => c.OverlapsHorizontally(labelCell, height * 1.5) && IsBareAmount(c.Text));
+        var next = _layout.Lines[i];
+        var tolerance = height * 1.5;
+        // Bisection to the first cell under the label, as in ValueSpots: the work stays linear in the row's length.
+        for (var c = FirstCellReaching(next, labelCell.Left - tolerance); c < next.Cells.Count && next.Cells[c].Left <= labelCell.Right + tolerance; c++)
+        {
+            _budget.Spend(1);
+            if (IsBareAmount(next.Cells[c].Text))
+            {
+                // "Acompte : 20,00" under a total's value is another label's value, not the rest of a column.
+                var hits = _hitsByLine[next.Index];
+                return hits.Count == 0 || hits[0].CellIndex > c;
+            }
+        }
+        return false;
     }
 
     private static bool IsBareAmount(string text)

@@ -183,7 +183,9 @@ internal static partial class SupplierReader
         for (var i = anchorLine.Index - 1; i >= 0 && anchorLine.Index - i <= 14; i--)
         {
             var line = layout.Lines[i];
-            if (line.Page != anchorLine.Page || previousTop - line.Top > height * 3.5)
+            // A blank line between the identifiers and the address is common; on a scan a line height is the words' height,
+            // about three quarters of the line pitch, so the gap allowed is wider than it looks.
+            if (line.Page != anchorLine.Page || previousTop - line.Top > height * 4.5)
             {
                 break;
             }
