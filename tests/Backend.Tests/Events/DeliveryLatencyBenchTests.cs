@@ -76,6 +76,7 @@ public sealed class DeliveryLatencyBenchTests(ITestOutputHelper output) : IAsync
         {
             await File.AppendAllTextAsync(path, report + Environment.NewLine);
         }
-        Assert.True(Percentile(0.99) < 5000, report);
+        // A bound that catches a stuck loop, not a slow machine: the figure itself is the result.
+        Assert.True(Percentile(0.99) < 15_000, report);
     }
 }

@@ -14,13 +14,19 @@ public sealed class OutboxDeliveryService(
     IOptions<WebhookSettings> settings,
     ILogger<OutboxDeliveryService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // Two loops: a slow mail server must not hold webhooks back, nor the reverse.
+        Task.WhenAll(
+            LoopAsync("webhook delivery", webhooks.DrainAsync, stoppingToken),
+            LoopAsync("e-mail sending", emails.DrainAsync, stoppingToken));
+
+    private async Task LoopAsync(string what, Func<CancellationToken, Task<int>> round, CancellationToken stoppingToken)
     {
+        await Task.Yield();
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.Value.PollIntervalMilliseconds));
         do
         {
-            await RoundAsync("webhook delivery", webhooks.DrainAsync, stoppingToken);
-            await RoundAsync("e-mail sending", emails.DrainAsync, stoppingToken);
+            await RoundAsync(what, round, stoppingToken);
         }
         while (await WaitAsync(timer, stoppingToken));
     }
