@@ -23,8 +23,9 @@ public static class ExpenseAccountBench
         public bool Right => Actual is not null && Actual.StartsWith(Label.Expected, StringComparison.Ordinal);
     }
 
-    public static IReadOnlyList<Labelled> Load(string repositoryRoot) =>
-        File.ReadAllLines(Path.Combine(repositoryRoot, LabelsPath))
+    /// <param name="labelsPath">Relative to the repository root; the development labels when null.</param>
+    public static IReadOnlyList<Labelled> Load(string repositoryRoot, string? labelsPath = null) =>
+        File.ReadAllLines(Path.Combine(repositoryRoot, labelsPath ?? LabelsPath))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('\t'))
             .Select(c => new Labelled(c[0], c[1], c[2], c.Length > 3 ? c[3] : ""))

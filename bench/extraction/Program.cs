@@ -46,6 +46,7 @@ var realLimit = int.MaxValue;
 var output = Path.Combine(Directory.GetCurrentDirectory(), ".local", "extraction-corpus");
 var parallelism = Math.Max(1, Environment.ProcessorCount);
 var showFailures = 0;
+var accountLabels = (string?)null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -57,6 +58,7 @@ for (var i = 0; i < args.Length; i++)
         case "--real-limit": realLimit = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out": output = args[++i]; break;
         case "--parallel": parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--labels": accountLabels = args[++i]; break;
         case "--show-failures": showFailures = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
@@ -72,12 +74,12 @@ foreach (var kind in kinds)
     {
         // Expense accounts chosen by the rules analyzer against a hand-labelled set (issue 12, item 5).
         var root = Directory.GetCurrentDirectory();
-        var labelled = ExpenseAccountBench.Load(root);
+        var labelled = ExpenseAccountBench.Load(root, accountLabels);
         var accountWork = Path.Combine(output, "accounts");
         Directory.CreateDirectory(accountWork);
         var accountResults = ExpenseAccountBench.Run(root, labelled, accountWork);
         Console.WriteLine();
-        Console.WriteLine($"== accounts: {accountResults.Count} labelled invoices ({ExpenseAccountBench.LabelsPath}) ==");
+        Console.WriteLine($"== accounts: {accountResults.Count} labelled invoices ({accountLabels ?? ExpenseAccountBench.LabelsPath}) ==");
         foreach (var result in accountResults)
         {
             Console.WriteLine($"{(result.Right ? "ok   " : "WRONG")} {result.Label.Source,-9} {result.Label.Document,-72} expected {result.Label.Expected,-5} got {result.Actual}  ({result.Label.Why})");
