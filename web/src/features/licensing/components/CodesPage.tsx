@@ -118,6 +118,8 @@ function GenerateForm({ onCreated }: { onCreated: (codes: CreatedCodes) => void 
         // The code stays usable through the whole chosen day (UTC).
         expires_at: expiry ? `${expiry}T23:59:59Z` : null,
         notes: notes.trim() || null,
+        // The server's default product (Licensing__Product); the console has no product picker yet.
+        product: null,
       });
       onCreated(codes);
     } catch (e) {
