@@ -54,3 +54,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON invoice_vat_lines, invoice_line_items TO
 
 -- Products, resellers and releases (migration 0101): the license app's catalog, partner API and update checks.
 GRANT SELECT, INSERT, UPDATE ON products, partners, releases TO backend_license;
+
+-- Events, webhooks and e-mail (migration 0400): both apps record events in the transaction of their change and
+-- manage their endpoints (admin webhooks in the license app, tenant webhooks in the OCR app); the license app's
+-- timers deliver them and send the e-mail.
+GRANT SELECT, INSERT, UPDATE, DELETE ON events, webhook_endpoints, webhook_deliveries, webhook_attempts, email_outbox, email_subscriptions
+    TO backend_license, backend_ocr;
+GRANT USAGE ON SEQUENCE events_seq_seq, webhook_deliveries_id_seq, webhook_attempts_id_seq, email_outbox_id_seq
+    TO backend_license, backend_ocr;

@@ -101,9 +101,10 @@ public static class ExpenseAccountTable
     /// </param>
     public static Rule? Match(string? supplierName, string? text)
     {
-        // A supplier's name is the strongest signal ("EDF" is energy whatever the lines say).
+        // A supplier's name is the strongest signal ("EDF" is energy whatever the lines say), except for the catch-all
+        // last rule: "ACME Fournitures" says nothing of what it sold, its lines do.
         var supplier = Normalize(supplierName);
-        foreach (var rule in Rules)
+        foreach (var rule in Rules.Take(Rules.Count - 1))
         {
             if (rule.Keywords.Any(k => ContainsWord(supplier, k)))
             {

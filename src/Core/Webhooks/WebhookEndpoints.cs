@@ -60,10 +60,10 @@ public static class WebhookEndpoints
     {
         api.MapGet(Notifications.EmailRoutes.Unsubscribe, (Notifications.UnsubscribeHandler h, HttpContext c) => h.HandleAsync(c))
             .WithTags("E-mail").WithName("UnsubscribeReminders").WithSummary("Désinscription des rappels d'expiration (le lien)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound, contentType: "text/html");
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesErrors(400, 404);
         api.MapPost(Notifications.EmailRoutes.Unsubscribe, (Notifications.UnsubscribeHandler h, HttpContext c) => h.HandleAsync(c))
             .WithTags("E-mail").WithName("UnsubscribeRemindersOneClick").WithSummary("Désinscription en un clic (RFC 8058)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound, contentType: "text/html");
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesErrors(400, 404);
         return api;
     }
 

@@ -6,6 +6,11 @@ using Backend.Core.Accounts;
 using Backend.Core.Health;
 using Backend.Core.Invoices;
 using Backend.Core.Licensing;
+using Backend.Core.Notifications;
+using Backend.Core.Partners;
+using Backend.Core.Products;
+using Backend.Core.Updates;
+using Backend.Core.Webhooks;
 using Backend.Tests.Infrastructure;
 using Dapper;
 using FsCheck;
@@ -171,8 +176,54 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         yield return new("admin stats (bearer token)", HttpMethod.Get, LicenseRoutes.Stats, r => "/api/v1/admin/stats?" + Query(r), Auth.None, null) { Bearer = Token };
         yield return new("admin accounts password reset", HttpMethod.Post, AccountRoutes.PasswordReset, r => $"/api/v1/admin/accounts/{Account(r)}/password-reset", Auth.AdminToken, null);
         yield return new("invoice file", HttpMethod.Get, InvoiceRoutes.InvoiceFile, r => $"/api/invoices/{Id(r)}/file" + (r.Next(2) == 0 ? "" : "?expires=" + r.Next() + "&sig=" + Uri.EscapeDataString(new string('z', r.Next(0, 80)))), Auth.Tenant, null);
+        // Events: webhooks of admins and tenants, the unsubscribe link.
+        string Delivery(Random r) => r.Next(3) switch { 0 => r.Next().ToString(), 1 => "-1", _ => Uri.EscapeDataString("1 OR 1=1") };
+        yield return new("admin webhook create", HttpMethod.Post, WebhookRoutes.Admin, _ => "/api/v1/admin/webhooks", Auth.Admin,
+            new JsonObject { ["url"] = "https://hooks.exemple.fr/licences", ["events"] = new JsonArray("license.revoked"), ["description"] = "fuzz" });
+        yield return new("admin webhook list", HttpMethod.Get, WebhookRoutes.Admin, r => "/api/v1/admin/webhooks?" + Query(r), Auth.Admin, null);
+        yield return new("admin webhook delete", HttpMethod.Delete, WebhookRoutes.AdminOne, r => "/api/v1/admin/webhooks/" + Id(r), Auth.Admin, null);
+        yield return new("admin webhook deliveries", HttpMethod.Get, WebhookRoutes.AdminDeliveries, r => $"/api/v1/admin/webhooks/{Id(r)}/deliveries?" + Query(r), Auth.Admin, null);
+        yield return new("admin webhook redeliver", HttpMethod.Post, WebhookRoutes.AdminRedeliver, r => $"/api/v1/admin/webhooks/{Id(r)}/deliveries/{Delivery(r)}/redeliver", Auth.Admin, null);
+        yield return new("admin webhook rotate", HttpMethod.Post, WebhookRoutes.AdminRotateSecret, r => $"/api/v1/admin/webhooks/{Id(r)}/rotate-secret", Auth.Admin, null);
+        yield return new("admin webhook enable", HttpMethod.Post, WebhookRoutes.AdminEnable, r => $"/api/v1/admin/webhooks/{Id(r)}/enable", Auth.Admin, null);
+        yield return new("tenant webhook create", HttpMethod.Post, TenantWebhookRoutes.Tenant, _ => "/api/webhooks", Auth.Tenant,
+            new JsonObject { ["url"] = "https://hooks.exemple.fr/factures", ["events"] = new JsonArray("invoice.validated"), ["description"] = "fuzz" });
+        yield return new("tenant webhook list", HttpMethod.Get, TenantWebhookRoutes.Tenant, r => "/api/webhooks?" + Query(r), Auth.Tenant, null);
+        yield return new("tenant webhook delete", HttpMethod.Delete, TenantWebhookRoutes.TenantOne, r => "/api/webhooks/" + Id(r), Auth.Tenant, null);
+        yield return new("tenant webhook deliveries", HttpMethod.Get, TenantWebhookRoutes.TenantDeliveries, r => $"/api/webhooks/{Id(r)}/deliveries?" + Query(r), Auth.Tenant, null);
+        yield return new("tenant webhook redeliver", HttpMethod.Post, TenantWebhookRoutes.TenantRedeliver, r => $"/api/webhooks/{Id(r)}/deliveries/{Delivery(r)}/redeliver", Auth.Tenant, null);
+        yield return new("tenant webhook rotate", HttpMethod.Post, TenantWebhookRoutes.TenantRotateSecret, r => $"/api/webhooks/{Id(r)}/rotate-secret", Auth.Tenant, null);
+        yield return new("tenant webhook enable", HttpMethod.Post, TenantWebhookRoutes.TenantEnable, r => $"/api/webhooks/{Id(r)}/enable", Auth.Tenant, null);
+        string Token64(Random r) => r.Next(3) switch { 0 => new string('a', 43), 1 => Uri.EscapeDataString("'; --"), _ => new string('z', r.Next(0, 300)) };
+        yield return new("unsubscribe link", HttpMethod.Get, EmailRoutes.Unsubscribe, r => "/api/v1/email/unsubscribe?token=" + Token64(r), Auth.None, null);
+        yield return new("unsubscribe one-click", HttpMethod.Post, EmailRoutes.Unsubscribe, r => "/api/v1/email/unsubscribe?token=" + Token64(r), Auth.None, null);
+        // Products, resellers, releases and update checks.
+        string Code(Random r) => r.Next(3) switch { 0 => "easyfacture", 1 => "inconnu", _ => Uri.EscapeDataString("É'--" + new string('x', r.Next(0, 200))) };
+        yield return new("admin product create", HttpMethod.Post, ProductRoutes.Products, _ => "/api/v1/admin/products", Auth.Admin,
+            new JsonObject { ["code"] = "fuzzprod", ["name"] = "Fuzz", ["trial_days"] = 14 });
+        yield return new("admin product list", HttpMethod.Get, ProductRoutes.Products, r => "/api/v1/admin/products?" + Query(r), Auth.Admin, null);
+        yield return new("admin product update", HttpMethod.Patch, ProductRoutes.Product, r => "/api/v1/admin/products/" + Code(r), Auth.Admin,
+            new JsonObject { ["name"] = "EasyFacture", ["trial_days"] = 30 });
+        yield return new("admin partner create", HttpMethod.Post, PartnerRoutes.Partners, _ => "/api/v1/admin/partners", Auth.Admin,
+            new JsonObject { ["name"] = "revendeur-fuzz", ["products"] = new JsonArray("easyfacture") });
+        yield return new("admin partner list", HttpMethod.Get, PartnerRoutes.Partners, r => "/api/v1/admin/partners?" + Query(r), Auth.Admin, null);
+        yield return new("admin partner disable", HttpMethod.Post, PartnerRoutes.DisablePartner, r => $"/api/v1/admin/partners/{Code(r)}/disable", Auth.Admin, null);
+        yield return new("partner code create", HttpMethod.Post, PartnerRoutes.ActivationCodes, _ => "/api/v1/partner/activation-codes", Auth.None,
+            new JsonObject { ["product"] = "easyfacture", ["license_type"] = "annual", ["duration_days"] = 365, ["count"] = 1 }) { Bearer = _ => "efp_" + Guid.NewGuid().ToString("N") + "_x" };
+        yield return new("partner code list", HttpMethod.Get, PartnerRoutes.ActivationCodes, r => "/api/v1/partner/activation-codes?" + Query(r), Auth.None, null) { Bearer = Token };
+        yield return new("admin release publish", HttpMethod.Post, UpdateRoutes.Releases, _ => "/api/v1/admin/releases", Auth.Admin,
+            new JsonObject
+            {
+                ["product"] = "easyfacture", ["channel"] = "stable", ["version"] = "1.7.0", ["url"] = "https://telechargement.exemple.fr/1.7.0.msi",
+                ["sha256"] = new string('a', 64), ["size"] = 1000, ["notes"] = "fuzz", ["min_version"] = "1.0.0", ["rollout_percent"] = 10,
+            });
+        yield return new("admin release list", HttpMethod.Get, UpdateRoutes.Releases, r => "/api/v1/admin/releases?" + Query(r), Auth.Admin, null);
+        yield return new("admin release update", HttpMethod.Patch, UpdateRoutes.Release, r => "/api/v1/admin/releases/" + Id(r), Auth.Admin, new JsonObject { ["rollout_percent"] = 50 });
+        yield return new("update check", HttpMethod.Get, UpdateRoutes.Check,
+            r => $"/api/v1/updates/{Code(r)}?channel=stable&current={(r.Next(2) == 0 ? "1.0.0" : "x.y")}&machine_id={Machine(r)}&" + Query(r), Auth.None, null);
         yield return new("health", HttpMethod.Get, HealthRoutes.Health, _ => "/api/health", Auth.None, null);
         yield return new("openapi", HttpMethod.Get, "openapi.json", _ => "/api/openapi.json", Auth.None, null);
+        yield return new("metrics", HttpMethod.Get, "metrics", _ => "/metrics", Auth.Admin, null);
     }
 
     [Fact]

@@ -20,7 +20,10 @@ public sealed partial class FuzzedRouteCoverageTests(LicensingHost host) : IClas
         var served = host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Strip(e.RoutePattern.RawText!)}"))
-            .Distinct().Order().ToList();
+            .Distinct().Order()
+            // Scalar's API reference (the page and its script) reads no input of ours: nothing to fuzz.
+            .Where(route => !route.StartsWith("GET docs", StringComparison.Ordinal))
+            .ToList();
 
         Assert.Contains("POST v1/licenses/trial", served);
         Assert.Empty(served.Except(EndpointFuzzTests.FuzzedRoutes()));
