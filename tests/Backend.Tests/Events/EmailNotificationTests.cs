@@ -1,5 +1,6 @@
 using System.Net;
 using Backend.Core.Events;
+using Backend.Tests.Infrastructure;
 using Backend.Tests.Licensing;
 
 namespace Backend.Tests.Events;
@@ -94,10 +95,18 @@ public sealed class EmailNotificationTests : IClassFixture<EventsHost>
             Task.Run(() => otherScan.ScanAsync(CancellationToken.None)),
             Task.Run(() => _host.ExpiryScan.ScanAsync(CancellationToken.None)));
 
+        // The second instance's own sending round (run once at its start) may hold an e-mail this test drains: wait until it is out.
+        async Task SendAllAsync()
+        {
+            await _host.Mail.DrainAsync(CancellationToken.None);
+            await Eventually.TrueAsync(async () => await _host.CountAsync(
+                "SELECT count(*) FROM email_outbox WHERE recipient = @email AND status <> 'sent'", new { email }) == 0);
+        }
+
         _host.Clock.Advance(expiresAt - _host.Clock.GetUtcNow() - TimeSpan.FromDays(6.5));
         await ScanEverywhereAsync();
         await ScanEverywhereAsync();
-        await _host.Mail.DrainAsync(CancellationToken.None);
+        await SendAllAsync();
         var reminder = Assert.Single(_host.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject!.Contains("expire"));
         Assert.Equal("Votre licence EasyFacture expire dans 7 jours", reminder.Subject);
         Assert.Contains("https://easyfacture.com/renew", reminder.TextBody, StringComparison.Ordinal);
@@ -107,7 +116,7 @@ public sealed class EmailNotificationTests : IClassFixture<EventsHost>
 
         _host.Clock.Advance(TimeSpan.FromDays(6));
         await ScanEverywhereAsync();
-        await _host.Mail.DrainAsync(CancellationToken.None);
+        await SendAllAsync();
         Assert.Single(_host.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject == "Votre licence EasyFacture expire demain");
         Assert.Equal(2, await _host.CountAsync("SELECT count(*) FROM events WHERE type = @type AND payload->'data'->>'machine_id' = @machine",
             new { type = EventTypes.LicenseExpiring, machine }));
@@ -124,7 +133,7 @@ public sealed class EmailNotificationTests : IClassFixture<EventsHost>
         var renewed = await _host.ActivateAsync(machine, code, email);
         _host.Clock.Advance(renewed.GetProperty("expires_at").GetDateTimeOffset() - _host.Clock.GetUtcNow() - TimeSpan.FromDays(3));
         await ScanEverywhereAsync();
-        await _host.Mail.DrainAsync(CancellationToken.None);
+        await SendAllAsync();
         Assert.Equal(3, await _host.CountAsync("SELECT count(*) FROM events WHERE type = @type AND payload->'data'->>'machine_id' = @machine",
             new { type = EventTypes.LicenseExpiring, machine }));
         Assert.Equal(2, _host.Smtp.Messages.Count(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject!.Contains("expire")));

@@ -12,7 +12,7 @@ namespace Backend.Tests.Events;
 
 /// <summary>
 /// SelfHost on its own database and manual clock, with a real webhook receiver and a real SMTP server. The hosts'
-/// own delivery loops run once at start-up and then wait an hour, so the tests drive each round themselves.
+/// own delivery loops wait an hour before their first round, so the tests drive each round themselves.
 /// </summary>
 public sealed class EventsHost : LicensingHost, IAsyncLifetime
 {

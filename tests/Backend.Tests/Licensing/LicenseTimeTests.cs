@@ -122,6 +122,7 @@ public sealed class LicenseTimeTests
                 new { oldKey, oldExpiry, licenseId });
         }
         Assert.NotEqual(trial.Str("license_key"), oldKey);
+        await host.LicenseCopyCaughtUpAsync();
 
         var (status, body) = await host.ValidateAsync(machine, oldKey);
 

@@ -53,6 +53,13 @@ public class LicensingHost : IAsyncLifetime, IAsyncDisposable
 
     public string AdminApiKey => Factory.AdminApiKey;
 
+    /// <summary>
+    /// Waits until the in-memory license copy holds every commit made before this call: a test that changes a license
+    /// straight in SQL reaches validate through the change notification, a moment later.
+    /// </summary>
+    public Task LicenseCopyCaughtUpAsync() =>
+        Factory.Services.GetRequiredService<Backend.Core.Licensing.LicenseStateCache>().WaitUntilCurrentAsync();
+
     public async Task InitializeAsync() => await Database.InitializeAsync();
 
     public async Task DisposeAsync()

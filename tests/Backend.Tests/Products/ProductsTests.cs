@@ -211,6 +211,7 @@ public sealed class ProductsTests(ProductsTests.Host host) : IClassFixture<Produ
         {
             await connection.ExecuteAsync("UPDATE licenses SET created_at = created_at - interval '3 days', expires_at = created_at - interval '1 day' WHERE machine_id = @machine", new { machine });
         }
+        await L.LicenseCopyCaughtUpAsync();
 
         var (_, expired) = await ValidateAsync(machine, trial.Str("license_key"), product);
 

@@ -11,7 +11,7 @@ public sealed class LicenseExpiryScanService(LicenseExpiryScan scan, IOptions<Ev
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.Value.ExpiryScanIntervalSeconds));
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
@@ -34,7 +34,6 @@ public sealed class LicenseExpiryScanService(LicenseExpiryScan scan, IOptions<Ev
                 logger.LogError(e, "Expiry scan failed; trying again at the next interval");
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)

@@ -22,13 +22,13 @@ public sealed class OutboxDeliveryService(
 
     private async Task LoopAsync(string what, Func<CancellationToken, Task<int>> round, CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        // The first round comes one interval after start, as the Azure timers' do: an instance starting next to a
+        // busy one does not race it for what that one is already sending.
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.Value.PollIntervalMilliseconds));
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             await RoundAsync(what, round, stoppingToken);
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     private async Task RoundAsync(string what, Func<CancellationToken, Task<int>> round, CancellationToken stoppingToken)
