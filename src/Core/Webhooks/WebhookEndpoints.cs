@@ -15,20 +15,20 @@ public static class WebhookEndpoints
         admin.MapPost(WebhookRoutes.Admin, (AdminWebhooksHandler h, HttpContext c) => h.RegisterAsync(c))
             .WithName("RegisterAdminWebhook").WithSummary("Enregistre un webhook pour les événements de licence")
             .Accepts<RegisterWebhookRequest>("application/json")
-            .Produces<WebhookCreatedResponse>(StatusCodes.Status201Created).ProducesErrors(400, 401, 413, 415);
+            .Produces<WebhookCreatedResponse>(StatusCodes.Status201Created).ProducesApiErrors(400, 401, 413, 415);
         admin.MapGet(WebhookRoutes.Admin, (AdminWebhooksHandler h, HttpContext c) => h.ListAsync(c))
-            .WithName("ListAdminWebhooks").Produces<WebhookListResponse>().ProducesErrors(401);
+            .WithName("ListAdminWebhooks").Produces<WebhookListResponse>().ProducesApiErrors(401);
         admin.MapDelete(WebhookRoutes.AdminOne, (AdminWebhooksHandler h, HttpContext c, string id) => h.DeleteAsync(c, id))
-            .WithName("DeleteAdminWebhook").Produces<WebhookChangedResponse>().ProducesErrors(401, 404);
+            .WithName("DeleteAdminWebhook").Produces<WebhookChangedResponse>().ProducesApiErrors(401, 404);
         admin.MapGet(WebhookRoutes.AdminDeliveries, (AdminWebhooksHandler h, HttpContext c, string id) => h.DeliveriesAsync(c, id))
             .WithName("AdminWebhookDeliveries").WithSummary("Journal des livraisons : statut, latence, extrait de réponse")
-            .Produces<WebhookDeliveriesResponse>().ProducesErrors(401, 404);
+            .Produces<WebhookDeliveriesResponse>().ProducesApiErrors(401, 404);
         admin.MapPost(WebhookRoutes.AdminRedeliver, (AdminWebhooksHandler h, HttpContext c, string id, string deliveryId) => h.RedeliverAsync(c, id, deliveryId))
-            .WithName("RedeliverAdminWebhook").Produces<WebhookChangedResponse>(StatusCodes.Status202Accepted).ProducesErrors(401, 404);
+            .WithName("RedeliverAdminWebhook").Produces<WebhookChangedResponse>(StatusCodes.Status202Accepted).ProducesApiErrors(401, 404);
         admin.MapPost(WebhookRoutes.AdminRotateSecret, (AdminWebhooksHandler h, HttpContext c, string id) => h.RotateSecretAsync(c, id))
-            .WithName("RotateAdminWebhookSecret").Produces<WebhookSecretResponse>().ProducesErrors(401, 404);
+            .WithName("RotateAdminWebhookSecret").Produces<WebhookSecretResponse>().ProducesApiErrors(401, 404);
         admin.MapPost(WebhookRoutes.AdminEnable, (AdminWebhooksHandler h, HttpContext c, string id) => h.EnableAsync(c, id))
-            .WithName("EnableAdminWebhook").Produces<WebhookChangedResponse>().ProducesErrors(401, 404);
+            .WithName("EnableAdminWebhook").Produces<WebhookChangedResponse>().ProducesApiErrors(401, 404);
         return api;
     }
 
@@ -39,19 +39,19 @@ public static class WebhookEndpoints
         tenant.MapPost(TenantWebhookRoutes.Tenant, (TenantWebhooksHandler h, HttpContext c) => h.RegisterAsync(c))
             .WithName("RegisterWebhook").WithSummary("Enregistre un webhook pour les événements de factures du tenant")
             .Accepts<RegisterWebhookRequest>("application/json")
-            .Produces<WebhookCreatedResponse>(StatusCodes.Status201Created).ProducesErrors(400, 401, 413, 415);
+            .Produces<WebhookCreatedResponse>(StatusCodes.Status201Created).ProducesApiErrors(400, 401, 413, 415);
         tenant.MapGet(TenantWebhookRoutes.Tenant, (TenantWebhooksHandler h, HttpContext c) => h.ListAsync(c))
-            .WithName("ListWebhooks").Produces<WebhookListResponse>().ProducesErrors(401);
+            .WithName("ListWebhooks").Produces<WebhookListResponse>().ProducesApiErrors(401);
         tenant.MapDelete(TenantWebhookRoutes.TenantOne, (TenantWebhooksHandler h, HttpContext c, string id) => h.DeleteAsync(c, id))
-            .WithName("DeleteWebhook").Produces<WebhookChangedResponse>().ProducesErrors(401, 404);
+            .WithName("DeleteWebhook").Produces<WebhookChangedResponse>().ProducesApiErrors(401, 404);
         tenant.MapGet(TenantWebhookRoutes.TenantDeliveries, (TenantWebhooksHandler h, HttpContext c, string id) => h.DeliveriesAsync(c, id))
-            .WithName("WebhookDeliveries").Produces<WebhookDeliveriesResponse>().ProducesErrors(401, 404);
+            .WithName("WebhookDeliveries").Produces<WebhookDeliveriesResponse>().ProducesApiErrors(401, 404);
         tenant.MapPost(TenantWebhookRoutes.TenantRedeliver, (TenantWebhooksHandler h, HttpContext c, string id, string deliveryId) => h.RedeliverAsync(c, id, deliveryId))
-            .WithName("RedeliverWebhook").Produces<WebhookChangedResponse>(StatusCodes.Status202Accepted).ProducesErrors(401, 404);
+            .WithName("RedeliverWebhook").Produces<WebhookChangedResponse>(StatusCodes.Status202Accepted).ProducesApiErrors(401, 404);
         tenant.MapPost(TenantWebhookRoutes.TenantRotateSecret, (TenantWebhooksHandler h, HttpContext c, string id) => h.RotateSecretAsync(c, id))
-            .WithName("RotateWebhookSecret").Produces<WebhookSecretResponse>().ProducesErrors(401, 404);
+            .WithName("RotateWebhookSecret").Produces<WebhookSecretResponse>().ProducesApiErrors(401, 404);
         tenant.MapPost(TenantWebhookRoutes.TenantEnable, (TenantWebhooksHandler h, HttpContext c, string id) => h.EnableAsync(c, id))
-            .WithName("EnableWebhook").Produces<WebhookChangedResponse>().ProducesErrors(401, 404);
+            .WithName("EnableWebhook").Produces<WebhookChangedResponse>().ProducesApiErrors(401, 404);
         return api;
     }
 
@@ -60,19 +60,10 @@ public static class WebhookEndpoints
     {
         api.MapGet(Notifications.EmailRoutes.Unsubscribe, (Notifications.UnsubscribeHandler h, HttpContext c) => h.HandleAsync(c))
             .WithTags("E-mail").WithName("UnsubscribeReminders").WithSummary("Désinscription des rappels d'expiration (le lien)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesErrors(400, 404);
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesApiErrors(400, 404);
         api.MapPost(Notifications.EmailRoutes.Unsubscribe, (Notifications.UnsubscribeHandler h, HttpContext c) => h.HandleAsync(c))
             .WithTags("E-mail").WithName("UnsubscribeRemindersOneClick").WithSummary("Désinscription en un clic (RFC 8058)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesErrors(400, 404);
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesApiErrors(400, 404);
         return api;
-    }
-
-    private static RouteHandlerBuilder ProducesErrors(this RouteHandlerBuilder builder, params int[] statusCodes)
-    {
-        foreach (var status in statusCodes)
-        {
-            builder.Produces<ApiError>(status, "application/json");
-        }
-        return builder;
     }
 }
