@@ -69,6 +69,10 @@ export function DocumentViewer({ invoiceId, mediaType, fileName, highlight, onRe
   const [images, setImages] = useState<string[]>([]);
   const [imageBroken, setImageBroken] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const [frameWidth, setFrameWidth] = useState(0);
+  // The engine's outline is drawn once the page is, so it never sits over a page still being resized.
+  const [pageDrawn, setPageDrawn] = useState(false);
   const isPdf = mediaType === "application/pdf";
   const isTiff = mediaType === "image/tiff";
   const isImage = mediaType.startsWith("image/");
@@ -134,21 +138,34 @@ export function DocumentViewer({ invoiceId, mediaType, fileName, highlight, onRe
 
   const pages = pdf?.numPages ?? Math.max(1, images.length);
 
+  // At 100 % a page fits the frame's width (a phone's screen), never wider than its own size.
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setFrameWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [file, pdf, images.length]);
+
   // Selecting a field read on another page turns to that page.
   useEffect(() => {
     if (position && position.page >= 1 && position.page <= pages) setPage(position.page);
   }, [position, pages]);
 
   useEffect(() => {
-    if (!pdf || !canvas.current) return;
+    // The frame's width decides the scale: drawing before it is known would draw the page twice.
+    if (!pdf || !canvas.current || frameWidth === 0) return;
     let cancelled = false;
+    setPageDrawn(false);
     const target = canvas.current;
     let task: { cancel: () => void; promise: Promise<void> } | null = null;
     (async () => {
       const pdfPage = await pdf.getPage(page);
       if (cancelled) return;
-      // 1.5 × CSS pixels at zoom 1 keeps text sharp on ordinary screens.
-      const viewport = pdfPage.getViewport({ scale: 1.5 * zoom });
+      const natural = pdfPage.getViewport({ scale: 1 });
+      const fit = frameWidth > 0 ? Math.min(1, frameWidth / natural.width) : 1;
+      // 1.5 × CSS pixels keeps text sharp on ordinary screens.
+      const viewport = pdfPage.getViewport({ scale: 1.5 * fit * zoom });
       target.width = viewport.width;
       target.height = viewport.height;
       target.style.width = `${viewport.width / 1.5}px`;
@@ -156,6 +173,7 @@ export function DocumentViewer({ invoiceId, mediaType, fileName, highlight, onRe
       task = pdfPage.render({ canvas: target, viewport });
       await task.promise.catch(() => undefined);
       if (cancelled) return;
+      setPageDrawn(true);
       onRendered?.();
       if (!highlight || highlight.position || highlight.noPositionReason) {
         setBoxes(null);
@@ -184,7 +202,7 @@ export function DocumentViewer({ invoiceId, mediaType, fileName, highlight, onRe
       task?.cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pdf, page, zoom, highlight]);
+  }, [pdf, page, zoom, highlight, frameWidth]);
 
   if (error) return <ErrorState error={error} />;
   if (!file) return <Loading label="Chargement du document…" />;
@@ -198,7 +216,7 @@ export function DocumentViewer({ invoiceId, mediaType, fileName, highlight, onRe
   }
   if (isImage && images.length === 0 && !imageBroken) return <Loading label="Décodage de l'image…" />;
 
-  const positionBox = position && position.page === page ? (
+  const positionBox = position && position.page === page && (pageDrawn || !isPdf) ? (
     <span className="viewer-highlight" data-testid="field-highlight" data-source="engine"
       style={{
         left: `calc(${position.left * 100}% - 3px)`, top: `calc(${position.top * 100}% - 3px)`,
@@ -231,7 +249,7 @@ export function DocumentViewer({ invoiceId, mediaType, fileName, highlight, onRe
         ) : null}
       </div>
       {note && <p className="viewer-note" role="status">{note}</p>}
-      <div className="viewer-page">
+      <div className="viewer-page" ref={frame}>
         {isPdf ? (
           <div className="viewer-canvas">
             <canvas ref={canvas} aria-label={`Page ${page} de ${fileName}`} />
