@@ -20,6 +20,8 @@ public static class TesseractTsv
             {
                 // The page row: its box is the whole image, the unit the word boxes are normalised against.
                 sizes[Int(columns[1])] = (Int(columns[8]), Int(columns[9]));
+                // A page without a word still counts: the pages after it keep their numbers.
+                pages.TryAdd(Int(columns[1]), []);
                 continue;
             }
             if (columns.Length < 12 || columns[0] != "5")

@@ -111,6 +111,22 @@ public sealed class FieldPositionTests
     }
 
     [Fact]
+    public void A_blank_page_in_tesseract_output_keeps_the_next_pages_numbers_and_sizes()
+    {
+        const string tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+            + "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
+            + "1\t2\t0\t0\t0\t0\t0\t0\t3508\t2480\t-1\t\n"
+            + "5\t2\t1\t1\t1\t1\t100\t200\t300\t40\t96.5\tTotal\n";
+
+        var pages = TesseractTsv.Parse(tsv, firstPageNumber: 1);
+
+        Assert.Equal([1, 2], pages.Select(p => p.Number));
+        Assert.Empty(pages[0].Words);
+        Assert.Equal((3508d, 2480d), (pages[1].Width, pages[1].Height));
+        Assert.Equal("Total", Assert.Single(pages[1].Words).Text);
+    }
+
+    [Fact]
     public void Pdftotext_bbox_words_are_read_with_their_page_size()
     {
         const string xhtml = """
