@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Backend.Core.Accounting.Analysis;
 using Backend.Core.Invoices.Contracts;
+using Backend.Core.Ocr;
 using Backend.Core.Security;
 
 namespace Backend.Core.Invoices;
@@ -9,6 +10,9 @@ namespace Backend.Core.Invoices;
 /// <summary>The seed's camelCase invoice shape: amounts as "1000.00", dates as "2024-01-15T00:00:00.000Z".</summary>
 public static class InvoiceJson
 {
+    /// <summary>How <c>field_positions</c> is stored: the API's own camelCase shape of <see cref="PageBox"/>.</summary>
+    public static readonly JsonSerializerOptions PositionsJson = new(JsonSerializerDefaults.Web);
+
     /// <summary>The full invoice; <paramref name="fileLink"/> is the signed link of the original and its expiry.</summary>
     public static InvoiceDetail Detail(InvoiceRow row, FieldCipher cipher, IReadOnlyList<AccountingEntryView> entries, InvoiceDetailLines lines,
         InvoiceAnalysisView? analysis, (string Url, DateTimeOffset ExpiresAt) fileLink)
@@ -60,6 +64,7 @@ public static class InvoiceJson
             LastRetryAt = Timestamp(row.LastRetryAt),
             ValidatedAt = Timestamp(row.ValidatedAt),
             FieldConfidences = JsonSerializer.Deserialize<Dictionary<string, double>>(row.FieldConfidences) ?? [],
+            FieldPositions = JsonSerializer.Deserialize<Dictionary<string, PageBox>>(row.FieldPositions, PositionsJson) ?? [],
             AccountingEntries = entries,
             DocumentType = row.DocumentType,
             PaymentTerms = row.PaymentTerms,

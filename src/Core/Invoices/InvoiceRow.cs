@@ -41,4 +41,5 @@ public sealed class InvoiceRow
     public string? PaymentTerms { get; init; }
     public string? Iban { get; init; }
     public string? EinvoiceNotes { get; init; }
+    public string FieldPositions { get; init; } = "{}";
 }

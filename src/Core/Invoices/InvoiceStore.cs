@@ -50,7 +50,7 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time,
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<InvoiceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM invoices WHERE id = @id AND tenant_id = @tenantId",
+            $"SELECT {Columns}, field_positions::text FROM invoices WHERE id = @id AND tenant_id = @tenantId",
             new { id, tenantId }, cancellationToken: cancellationToken));
     }
 
@@ -164,14 +164,15 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource, TimeProvider time,
                    invoice_date = @invoiceDate, due_date = @dueDate, amount_ht = @amountHt, amount_tva = @amountTva,
                    amount_ttc = @amountTtc, tva_rate = @tvaRate, currency = @currency, is_credit_note = @isCreditNote,
                    field_confidences = @FieldConfidencesJson::jsonb,
-                   document_type = @documentType, payment_terms = @paymentTerms, iban = @iban, einvoice_notes = @EInvoiceNotes
+                   document_type = @documentType, payment_terms = @paymentTerms, iban = @iban, einvoice_notes = @EInvoiceNotes,
+                   field_positions = @FieldPositionsJson::jsonb
              WHERE id = @id AND ocr_token = @token AND status = ANY(@from)
             """,
             new
             {
                 id = claim.Id, token = claim.OcrToken, to = outcome.Transition.To, from = outcome.Transition.FromArray, now = time.GetUtcNow(),
                 outcome.Engine, confidence = (decimal)Math.Round(Math.Clamp(outcome.Confidence, 0, 1), 4), outcome.EncryptedText, outcome.EncryptedRaw,
-                outcome.Message, outcome.FieldConfidencesJson,
+                outcome.Message, outcome.FieldConfidencesJson, outcome.FieldPositionsJson,
                 supplierName = Clip(f.SupplierName?.Value, 500), supplierVat = Clip(f.SupplierVat?.Value, 50),
                 supplierSiren = Clip(f.SupplierSiren?.Value, 20), supplierSiret = Clip(f.SupplierSiret?.Value, 20),
                 supplierAddress = Clip(f.SupplierAddress?.Value, 1000), invoiceNumber = Clip(f.InvoiceNumber?.Value, 100),

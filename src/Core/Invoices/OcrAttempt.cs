@@ -172,7 +172,8 @@ public sealed class OcrAttempt(
             fields,
             FieldConfidences(fields, ocr.Confidence),
             confident ? null : ReviewMessage(fields, doubtful, extractionStopped),
-            EInvoiceNotes: structured.FallbackReason is { } reason ? "XML non utilisé, lu par OCR : " + reason : null);
+            EInvoiceNotes: structured.FallbackReason is { } reason ? "XML non utilisé, lu par OCR : " + reason : null,
+            FieldPositionsJson: FieldPositions(fields, ocr, claim.Id));
         return await StoreAsync(claim, outcome, timings, cancellationToken);
     }
 
@@ -282,6 +283,20 @@ public sealed class OcrAttempt(
 
     private static bool HasAnyInvoiceField(InvoiceFields f) =>
         f.AmountTtc is not null || f.AmountHt is not null || f.InvoiceNumber is not null || f.InvoiceDate is not null || f.SupplierVat is not null;
+
+    /// <summary>Positions help the reviewer and nothing else: a locator failure costs the highlight, never the invoice.</summary>
+    private string FieldPositions(InvoiceFields fields, OcrResult ocr, Guid invoiceId)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(FieldLocator.Locate(fields, ocr), InvoiceJson.PositionsJson);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Field positions of invoice {InvoiceId} not located", invoiceId);
+            return "{}";
+        }
+    }
 
     private static string FieldConfidences(InvoiceFields f, double engineConfidence)
     {

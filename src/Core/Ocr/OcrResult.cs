@@ -20,11 +20,28 @@ public sealed record OcrResult(
 
 /// <param name="Number">1-based.</param>
 /// <param name="Words">Positioned words (Tesseract TSV, Textract WORD blocks); empty for a PDF text layer.</param>
-public sealed record OcrPage(int Number, string Text, IReadOnlyList<OcrWord> Words);
+public sealed record OcrPage(int Number, string Text, IReadOnlyList<OcrWord> Words)
+{
+    /// <summary>The page's width in the units of its words' boxes (pixels, thousandths, hundredths of a point); 0: unknown.</summary>
+    public double Width { get; init; }
+
+    /// <summary>The page's height in the units of its words' boxes; 0: unknown.</summary>
+    public double Height { get; init; }
+
+    /// <summary>
+    /// A PDF text layer's words with their boxes (<c>pdftotext -bbox</c>), kept apart from <see cref="Words"/> so the
+    /// extraction still reads the <c>-layout</c> text it is tuned for: these only tell where a value sits on the page.
+    /// </summary>
+    public IReadOnlyList<OcrWord> TextLayerWords { get; init; } = [];
+}
 
 /// <summary>A word with its box in page pixels and its line/block numbers, as Tesseract's TSV gives them.</summary>
 public sealed record OcrWord(string Text, double Confidence, int Left, int Top, int Width, int Height, int Block, int Line);
 
 /// <summary>A field the engine recognised, e.g. Textract's <c>TOTAL</c> with label "Total TTC".</summary>
 /// <param name="Type">The engine's field type (Textract: VENDOR_NAME, INVOICE_RECEIPT_ID, TOTAL, TAX, ...).</param>
-public sealed record OcrField(string Type, string? Label, string Value, double Confidence, int PageNumber);
+public sealed record OcrField(string Type, string? Label, string Value, double Confidence, int PageNumber)
+{
+    /// <summary>Where the engine read the value (Textract's ValueDetection geometry), or null.</summary>
+    public PageBox? Box { get; init; }
+}

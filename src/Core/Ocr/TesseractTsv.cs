@@ -12,9 +12,18 @@ public static class TesseractTsv
     public static IReadOnlyList<OcrPage> Parse(string tsv, int firstPageNumber)
     {
         var pages = new SortedDictionary<int, List<(int Block, int Paragraph, int Line, OcrWord Word)>>();
+        var sizes = new Dictionary<int, (int Width, int Height)>();
         foreach (var line in tsv.Split('\n'))
         {
             var columns = line.TrimEnd('\r').Split('\t');
+            if (columns.Length >= 10 && columns[0] == "1")
+            {
+                // The page row: its box is the whole image, the unit the word boxes are normalised against.
+                sizes[Int(columns[1])] = (Int(columns[8]), Int(columns[9]));
+                // A page without a word still counts: the pages after it keep their numbers.
+                pages.TryAdd(Int(columns[1]), []);
+                continue;
+            }
             if (columns.Length < 12 || columns[0] != "5")
             {
                 continue; // header, or a page/block/paragraph/line row
@@ -38,14 +47,15 @@ public static class TesseractTsv
 
         var result = new List<OcrPage>();
         var number = firstPageNumber;
-        foreach (var (_, words) in pages)
+        foreach (var (pageNumber, words) in pages)
         {
             var text = new StringBuilder();
             foreach (var group in words.GroupBy(w => (w.Block, w.Paragraph, w.Line)))
             {
                 text.AppendJoin(' ', group.Select(w => w.Word.Text)).Append('\n');
             }
-            result.Add(new OcrPage(number++, text.ToString(), words.Select(w => w.Word).ToList()));
+            var (width, height) = sizes.GetValueOrDefault(pageNumber);
+            result.Add(new OcrPage(number++, text.ToString(), words.Select(w => w.Word).ToList()) { Width = width, Height = height });
         }
         return result;
     }

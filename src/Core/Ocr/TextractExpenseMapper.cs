@@ -36,8 +36,11 @@ public static class TextractExpenseMapper
                         continue;
                     }
                     var confidence = Normalise(field?["ValueDetection"]?["Confidence"]);
-                    fields.Add(new OcrField(type, field?["LabelDetection"]?["Text"]?.GetValue<string>(), value, Math.Round(confidence, 4),
-                        field?["PageNumber"]?.GetValue<int>() ?? 1));
+                    var page = field?["PageNumber"]?.GetValue<int>() ?? 1;
+                    fields.Add(new OcrField(type, field?["LabelDetection"]?["Text"]?.GetValue<string>(), value, Math.Round(confidence, 4), page)
+                    {
+                        Box = Box(page, field?["ValueDetection"]?["Geometry"]?["BoundingBox"]),
+                    });
                 }
             }
             foreach (var blocks in blockSources)
@@ -87,7 +90,11 @@ public static class TextractExpenseMapper
         }
         var pageNumbers = lines.Keys.Union(words.Keys).Order().ToList();
         var pages = pageNumbers
-            .Select(n => new OcrPage(n, string.Join('\n', lines.GetValueOrDefault(n) ?? []) + "\n", words.GetValueOrDefault(n) ?? []))
+            .Select(n => new OcrPage(n, string.Join('\n', lines.GetValueOrDefault(n) ?? []) + "\n", words.GetValueOrDefault(n) ?? [])
+            {
+                Width = 1000,
+                Height = 1000,
+            })
             .ToList();
         var overall = confidences.Count > 0 ? confidences.Average() : fields.Count > 0 ? fields.Average(f => f.Confidence) : 0;
         var raw = new JsonArray(responses.Select(r => r.DeepClone()).ToArray());
@@ -107,6 +114,18 @@ public static class TextractExpenseMapper
     /// <summary>Textract confidences are 0–100.</summary>
     private static double Normalise(JsonNode? confidence) =>
         confidence is null ? 0 : Math.Clamp(confidence.GetValue<double>() / 100.0, 0, 1);
+
+    /// <summary>Textract's BoundingBox is already in fractions of the page.</summary>
+    private static PageBox? Box(int page, JsonNode? box)
+    {
+        if (box?["Left"] is not { } left || box["Top"] is not { } top || box["Width"] is not { } width || box["Height"] is not { } height)
+        {
+            return null;
+        }
+        var l = left.GetValue<double>();
+        var t = top.GetValue<double>();
+        return PageBox.FromUnits(page, l, t, l + width.GetValue<double>(), t + height.GetValue<double>(), 1, 1);
+    }
 
     private static int Thousandths(JsonNode? value) => value is null ? 0 : (int)Math.Round(value.GetValue<double>() * 1000);
 }

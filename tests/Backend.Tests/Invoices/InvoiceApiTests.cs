@@ -59,6 +59,11 @@ public sealed class InvoiceApiTests : IAsyncLifetime
         Assert.Equal(0, invoice.GetProperty("retryCount").GetInt32());
         Assert.False(invoice.TryGetProperty("ocrRawData", out _));
         Assert.DoesNotContain("tsv", invoice.GetRawText());
+        // Where pdftotext read the total: page 1, on the "Total TTC" row (line 16 of 842 pt, baseline 272 pt from the top).
+        var ttc = invoice.GetProperty("fieldPositions").GetProperty("amountTTC");
+        Assert.Equal(1, ttc.GetProperty("page").GetInt32());
+        Assert.InRange(ttc.GetProperty("top").GetDouble(), (272 - 14) / 842.0, 272 / 842.0);
+        Assert.InRange(ttc.GetProperty("width").GetDouble(), 0.02, 0.15);
 
         // At rest: ciphertext only; the AI-analysis job was chained once.
         var stored = await _host.ScalarAsync<byte[]>("SELECT ocr_text FROM invoices WHERE id = @id", new { id });

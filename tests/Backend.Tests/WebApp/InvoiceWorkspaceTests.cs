@@ -105,7 +105,11 @@ public sealed class InvoiceWorkspaceTests(WebAppStack stack, ITestOutputHelper o
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Facture FA-2025-117" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("canvas")).ToBeVisibleAsync();
         await page.GetByLabel("Montant TTC").FocusAsync();
-        await Assertions.Expect(page.GetByTestId("field-highlight").First).ToBeVisibleAsync();
+        // Outlined where pdftotext read it: the "Total TTC" row, line 14 (baseline 244 pt from the top of 842), right-hand side.
+        var highlight = page.Locator("[data-testid=field-highlight][data-source=engine]");
+        await Assertions.Expect(highlight).ToBeVisibleAsync();
+        await AssertOverAsync(page.Locator(".viewer-canvas canvas"), highlight, baseline: 244 / 842.0);
+        await WebAppStack.ScreenshotAsync(page, "app-facture-position");
         // A check as one types: HT + TVA ≠ TTC is flagged and blocks validation until put right.
         await page.GetByLabel("Montant TTC").FillAsync("475,75");
         await Assertions.Expect(page.Locator("[data-field=amountTTC] .field-problem")).ToContainTextAsync("≠");
@@ -152,6 +156,94 @@ public sealed class InvoiceWorkspaceTests(WebAppStack stack, ITestOutputHelper o
         await Assertions.Expect(other.GetByTestId("invoice-not-found")).ToBeVisibleAsync();
         await WebAppStack.ScreenshotAsync(other, "app-facture-introuvable");
         await other.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The outline stands on the page over the value's row: it spans the row's baseline (as a fraction of the page's
+    /// height, known from how the test PDF is drawn) without reaching the rows around it, and sits on the right-hand
+    /// side where the amounts are printed, narrower than a fifth of the page.
+    /// </summary>
+    private static async Task AssertOverAsync(ILocator pageImage, ILocator highlight, double baseline)
+    {
+        // Both boxes from one evaluation: the same layout, not two moments of it.
+        var handle = await highlight.ElementHandleAsync();
+        var rects = await pageImage.EvaluateAsync<double[]>("""
+            (on, box) => {
+              const a = on.getBoundingClientRect(), b = box.getBoundingClientRect();
+              return [a.x, a.y, a.width, a.height, b.x, b.y, b.width, b.height];
+            }
+            """, handle);
+        var (onX, onY, onWidth, onHeight) = (rects[0], rects[1], rects[2], rects[3]);
+        var top = (rects[5] - onY) / onHeight;
+        var bottom = (rects[5] + rects[7] - onY) / onHeight;
+        var left = (rects[4] - onX) / onWidth;
+        var width = rects[6] / onWidth;
+        var line = 14 / 842.0;
+        Assert.InRange(top, baseline - line, baseline - 0.004);
+        Assert.InRange(bottom, baseline - 0.002, baseline + line / 2);
+        Assert.InRange(left, 0.3, 0.9);
+        Assert.InRange(width, 0.02, 0.2);
+    }
+
+    [Fact]
+    public async Task A_tiff_scan_is_shown_and_its_total_outlined_where_tesseract_read_it()
+    {
+        var (_, email) = await TenantUserAsync("Cabinet Tiff");
+        var page = await stack.NewPageAsync();
+        await WebAppStack.SignInAsync(page, "/app/connexion", email, Password);
+        var tiff = TestDocuments.Render(TestDocuments.TextPdf(TestDocuments.SampleInvoiceLines), "tiff", 200);
+        Assert.Equal("II*\0"u8.ToArray(), tiff[..4]);
+        await page.GetByTestId("file-input").SetInputFilesAsync(WriteFile("scan-janvier.tiff", tiff));
+        await Assertions.Expect(Row(page, "scan-janvier.tiff")).ToContainTextAsync("FAC-2024-0042", new() { Timeout = 90_000 });
+
+        await Row(page, "scan-janvier.tiff").ClickAsync();
+        var image = page.Locator(".viewer-image img");
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        // Decoded in the browser: a real picture of the page's size, not a broken image.
+        Assert.InRange(await image.EvaluateAsync<int>("img => img.naturalWidth"), 1650, 1656); // A4 at 200 dpi
+        await page.GetByLabel("Montant TTC").FocusAsync();
+        var highlight = page.Locator("[data-testid=field-highlight][data-source=engine]");
+        await Assertions.Expect(highlight).ToBeVisibleAsync();
+        // "Total TTC" is line 16 of the sample: baseline 272 pt from the top.
+        await AssertOverAsync(image, highlight, baseline: 272 / 842.0);
+        await WebAppStack.ScreenshotAsync(page, "app-facture-tiff");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Nothing wider than the screen: a page that scrolls sideways hides its own buttons on a phone.</summary>
+    private static async Task AssertFitsWidthAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} scrolls {overflow} px sideways at {page.ViewportSize?.Width} px");
+    }
+
+    [Fact]
+    public async Task On_a_390_px_phone_the_list_review_and_export_fit_the_screen()
+    {
+        var (_, email) = await TenantUserAsync("Cabinet Mobile");
+        var page = await stack.NewPageAsync(width: 390, height: 844);
+        await WebAppStack.SignInAsync(page, "/app/connexion", email, Password);
+        await page.GetByTestId("file-input").SetInputFilesAsync(WriteFile("mobile.pdf", TestDocuments.TextPdf(TestDocuments.SampleInvoiceLines)));
+        await Assertions.Expect(Row(page, "mobile.pdf")).ToContainTextAsync("FAC-2024-0042", new() { Timeout = 60_000 });
+        await AssertFitsWidthAsync(page);
+        await WebAppStack.ScreenshotAsync(page, "app-factures");
+
+        await Row(page, "mobile.pdf").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("N° de facture")).ToHaveValueAsync("FAC-2024-0042");
+        await Assertions.Expect(page.Locator("canvas")).ToBeVisibleAsync();
+        await page.GetByLabel("Montant TTC").FocusAsync();
+        await Assertions.Expect(page.Locator("[data-testid=field-highlight][data-source=engine]")).ToBeVisibleAsync();
+        await AssertFitsWidthAsync(page);
+        // At 100 % the PDF page fits the screen's width instead of showing a corner of itself.
+        var drawn = (await page.Locator(".viewer-canvas canvas").BoundingBoxAsync())!;
+        Assert.InRange(drawn.X + drawn.Width, 300, 390);
+        await WebAppStack.ScreenshotAsync(page, "app-facture-revue");
+
+        await page.GotoAsync("/app/export");
+        await Assertions.Expect(page.GetByLabel("Du")).ToBeVisibleAsync();
+        await AssertFitsWidthAsync(page);
+        await WebAppStack.ScreenshotAsync(page, "app-export");
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -1134,6 +1134,9 @@ export interface components {
             fieldConfidences: {
                 [key: string]: number | string;
             };
+            fieldPositions: {
+                [key: string]: components["schemas"]["PageBox"];
+            };
             fileName: string;
             /** Format: int64 */
             fileSize?: number | string;
@@ -1327,6 +1330,18 @@ export interface components {
             last24h: number | string;
             /** Format: int64 */
             last30d: number | string;
+        };
+        PageBox: {
+            /** Format: double */
+            height: number | string;
+            /** Format: double */
+            left: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: double */
+            top: number | string;
+            /** Format: double */
+            width: number | string;
         };
         PartnerCode: {
             code?: string;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Backend.Core.Accounting.Analysis;
+using Backend.Core.Ocr;
 
 namespace Backend.Core.Invoices.Contracts;
 
@@ -32,6 +33,12 @@ public sealed class InvoiceDetail : InvoiceSummary
     public string? LastRetryAt { get; init; }
     public string? ValidatedAt { get; init; }
     public required IReadOnlyDictionary<string, double> FieldConfidences { get; init; }
+
+    /// <summary>
+    /// Where each field was read on the original, by the names of <see cref="FieldConfidences"/>: page and box as
+    /// fractions of the page. Empty for an e-invoice read from its XML, and for a field no engine gave a place for.
+    /// </summary>
+    public required IReadOnlyDictionary<string, PageBox> FieldPositions { get; init; }
     public required IReadOnlyList<AccountingEntryView> AccountingEntries { get; init; }
     public string? DocumentType { get; init; }
     public string? PaymentTerms { get; init; }

@@ -82,13 +82,13 @@ export function EntriesEditor({ entries, onChange, readOnly }: {
         <tbody>
           {entries.map((e, i) => (
             <tr key={i}>
-              <td><input aria-label={`Compte ligne ${i + 1}`} value={e.accountNumber} readOnly={readOnly} size={9}
+              <td data-label="Compte"><input aria-label={`Compte ligne ${i + 1}`} value={e.accountNumber} readOnly={readOnly} size={9}
                 onChange={(ev) => update(i, "accountNumber", ev.target.value)} /></td>
-              <td><input aria-label={`Libellé ligne ${i + 1}`} value={e.label} readOnly={readOnly}
+              <td data-label="Libellé"><input aria-label={`Libellé ligne ${i + 1}`} value={e.label} readOnly={readOnly}
                 onChange={(ev) => update(i, "label", ev.target.value)} /></td>
-              <td className="num"><input aria-label={`Débit ligne ${i + 1}`} value={e.debit} readOnly={readOnly} size={10} inputMode="decimal"
+              <td className="num" data-label="Débit"><input aria-label={`Débit ligne ${i + 1}`} value={e.debit} readOnly={readOnly} size={10} inputMode="decimal"
                 onChange={(ev) => update(i, "debit", ev.target.value)} /></td>
-              <td className="num"><input aria-label={`Crédit ligne ${i + 1}`} value={e.credit} readOnly={readOnly} size={10} inputMode="decimal"
+              <td className="num" data-label="Crédit"><input aria-label={`Crédit ligne ${i + 1}`} value={e.credit} readOnly={readOnly} size={10} inputMode="decimal"
                 onChange={(ev) => update(i, "credit", ev.target.value)} /></td>
             </tr>
           ))}

@@ -12,7 +12,7 @@ import {
 import {
   amountForApi, checkAmount, checkDate, checkDueDate, checkSiren, checkSiret, checkTotals, checkVatNumber, dayOf, parseAmount,
 } from "../field-checks";
-import { DocumentViewer, type Highlight } from "./DocumentViewer";
+import { DocumentViewer, type Highlight, type PageBox } from "./DocumentViewer";
 import { EntriesEditor, entryTotals, followAmounts, type EntryDraft } from "./EntriesEditor";
 import { StatusBadge } from "./StatusBadge";
 import "../workspace.css";
@@ -34,6 +34,9 @@ const fieldSpecs: FieldSpec[] = [
   { key: "amountTTC", label: "Montant TTC", kind: "amount" },
   { key: "currency", label: "Devise", kind: "text" },
 ];
+
+/** Engines that read an e-invoice's XML rather than its page (Factur-X, UBL, CII): no field has a position. */
+const structuredEngines = new Set(["facturx", "ubl", "cii"]);
 
 /** Below this confidence a field is shown as doubtful. */
 const doubtfulBelow = 0.8;
@@ -75,6 +78,13 @@ function needlesOf(spec: FieldSpec, value: string): string[] {
     return [`${d}/${m}/${y}`, `${d}.${m}.${y}`, `${d}-${m}-${y}`, `${Number(d)} ${months[Number(m) - 1]} ${y}`, value];
   }
   return [value];
+}
+
+/** The API's box with its numbers as numbers (the generated types allow strings for any number). */
+function positionOf(invoice: InvoiceDetail, key: string): PageBox | null {
+  const box = invoice.fieldPositions?.[key];
+  if (!box) return null;
+  return { page: Number(box.page), left: Number(box.left), top: Number(box.top), width: Number(box.width), height: Number(box.height) };
 }
 
 export function ReviewPage() {
@@ -245,7 +255,14 @@ export function ReviewPage() {
 
   const highlight: Highlight | null = useMemo(() => {
     const spec = fieldSpecs.find((f) => f.key === selected);
-    return spec ? { label: spec.label, needles: needlesOf(spec, values[spec.key] ?? "") } : null;
+    if (!spec || !invoice) return null;
+    return {
+      label: spec.label,
+      position: positionOf(invoice, spec.key),
+      needles: needlesOf(spec, values[spec.key] ?? ""),
+      noPositionReason: structuredEngines.has(invoice.ocrEngine ?? "")
+        ? "Facture électronique lue dans son XML : ses champs n'ont pas de position sur la page." : undefined,
+    };
     // Only a new selection or an accepted value moves the outline, not each keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, invoice]);
