@@ -6,8 +6,10 @@ import { ChartCard } from "../../../components/ChartCard";
 import { ErrorState, Loading } from "../../../components/PageStates";
 import { formatDate, formatNumber } from "../../../lib/format";
 import { useApi } from "../../../lib/use-api";
-import { getStats, type LicenseStats } from "../api/stats";
+import { useProducts } from "../api/products";
+import { getStats, type LicenseStats, type ProductStats } from "../api/stats";
 import { licenseTypeLabels, statusLabels } from "../labels";
+import { ProductSelect } from "./ProductSelect";
 
 const periods = [7, 30, 90, 365];
 const colors = { primary: "#1d4ed8", second: "#16a34a", third: "#d97706", danger: "#b91c1c", grey: "#64748b" };
@@ -35,28 +37,46 @@ function perDay(stats: LicenseStats, series: { day: string; count: number | stri
 export function OverviewPage() {
   const [params, setParams] = useSearchParams();
   const days = periods.includes(Number(params.get("jours"))) ? Number(params.get("jours")) : 30;
-  const stats = useApi((signal) => getStats(days, signal), [days]);
+  const product = params.get("produit") ?? "";
+  const stats = useApi((signal) => getStats(days, product, signal), [days, product]);
+  const catalog = useProducts();
+  const products = catalog.data?.products ?? [];
+
+  /** Period and product both live in the address: a view can be bookmarked and shared. */
+  function show(nextDays: number, nextProduct: string) {
+    const next = new URLSearchParams();
+    next.set("jours", String(nextDays));
+    if (nextProduct) next.set("produit", nextProduct);
+    setParams(next);
+  }
 
   return (
     <section aria-labelledby="overview-title">
       <div className="toolbar">
         <h1 id="overview-title">Vue d'ensemble</h1>
-        <div className="segmented" role="group" aria-label="Période">
-          {periods.map((p) => (
-            <button key={p} type="button" aria-pressed={p === days} onClick={() => setParams({ jours: String(p) })}>
-              {p === 365 ? "1 an" : `${p} jours`}
-            </button>
-          ))}
+        <div className="toolbar-controls">
+          <label className="field field-inline">
+            <span>Produit</span>
+            <ProductSelect id="overview-product" products={products} value={product} allLabel="Tous les produits"
+              onChange={(code) => show(days, code)} />
+          </label>
+          <div className="segmented" role="group" aria-label="Période">
+            {periods.map((p) => (
+              <button key={p} type="button" aria-pressed={p === days} onClick={() => show(p, product)}>
+                {p === 365 ? "1 an" : `${p} jours`}
+              </button>
+            ))}
+          </div>
         </div>
       </div>
       {stats.error ? <ErrorState error={stats.error} onRetry={stats.reload} />
         : !stats.data ? <Loading label="Chargement des statistiques…" />
-        : <Charts stats={stats.data} />}
+        : <Charts stats={stats.data} product={product} loading={stats.loading} />}
     </section>
   );
 }
 
-function Charts({ stats }: { stats: LicenseStats }) {
+function Charts({ stats, product, loading }: { stats: LicenseStats; product: string; loading: boolean }) {
   const active = stats.licenses.filter((l) => l.status === "active");
   const activeTotal = active.reduce((sum, l) => sum + n(l.count), 0);
   const byType = ["trial", "monthly", "annual", "lifetime"]
@@ -84,8 +104,9 @@ function Charts({ stats }: { stats: LicenseStats }) {
 
   return (
     <>
-      <p className="period-note">
-        Depuis le {formatDate(stats.since)} ({formatNumber(n(stats.days))} jours, dates en UTC).
+      <p className="period-note" aria-live="polite" aria-busy={loading}>
+        {product ? `Produit ${stats.products?.[0]?.name ?? product}` : "Tous les produits"}, depuis le {formatDate(stats.since)}
+        {" "}({formatNumber(n(stats.days))} jours, dates en UTC).
       </p>
       <div className="kpis">
         <Kpi label="Licences actives" value={activeTotal} id="active" />
@@ -142,7 +163,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           </ResponsiveContainer>
         </ChartCard>
 
-        <ChartCard id="machines-seen" title="Machines vues par heartbeat" empty="Aucune machine vue."
+        <ChartCard id="machines-seen" title="Machines vues par signal de vie" empty="Aucune machine vue."
           summary={`${formatNumber(seen[2].count)} machines sur 30 jours.`}
           columns={[{ key: "window", label: "Fenêtre" }, { key: "count", label: "Machines" }]} rows={seen}>
           <ResponsiveContainer>
@@ -156,7 +177,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           </ResponsiveContainer>
         </ChartCard>
 
-        <ChartCard id="app-versions" title="Versions de l'application" empty="Aucun heartbeat sur la période."
+        <ChartCard id="app-versions" title="Versions de l'application" empty="Aucun signal de vie sur la période."
           summary="Dernière version annoncée par chaque machine sur la période."
           columns={[{ key: "value", label: "Version" }, { key: "machines", label: "Machines" }]} rows={versions}>
           <ResponsiveContainer>
@@ -170,7 +191,7 @@ function Charts({ stats }: { stats: LicenseStats }) {
           </ResponsiveContainer>
         </ChartCard>
 
-        <ChartCard id="operating-systems" title="Systèmes d'exploitation" empty="Aucun heartbeat sur la période."
+        <ChartCard id="operating-systems" title="Systèmes d'exploitation" empty="Aucun signal de vie sur la période."
           summary="Dernier système annoncé par chaque machine sur la période."
           columns={[{ key: "value", label: "Système" }, { key: "machines", label: "Machines" }]} rows={systems}>
           <ResponsiveContainer>
@@ -199,7 +220,53 @@ function Charts({ stats }: { stats: LicenseStats }) {
           </ResponsiveContainer>
         </ChartCard>
       </div>
+      <ProductTable products={stats.products ?? []} />
     </>
+  );
+}
+
+const summaryTypes = ["trial", "monthly", "annual", "lifetime"];
+
+/** Each product of the catalog (or the chosen one): its active licenses by type, trials of the period, conversions, machines. */
+function ProductTable({ products }: { products: ProductStats[] }) {
+  return (
+    <section className="card product-summary" aria-labelledby="products-summary-title">
+      <h2 id="products-summary-title">Par produit</h2>
+      <p className="chart-summary">Licences actives aujourd'hui ; essais et conversions de la période ; machines vues sur 30 jours.</p>
+      {products.length === 0 ? <p className="chart-empty">Aucun produit au catalogue.</p> : (
+        <div className="table-wrap">
+          <table data-table="products-summary">
+            <thead>
+              <tr>
+                <th scope="col">Produit</th>
+                {summaryTypes.map((type) => <th key={type} scope="col" className="num">{licenseTypeLabels[type]}</th>)}
+                <th scope="col" className="num">Essais</th>
+                <th scope="col" className="num">Convertis</th>
+                <th scope="col" className="num">Machines (30 j)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.map((p) => {
+                const active = (p.licenses ?? []).filter((l) => l.status === "active");
+                return (
+                  <tr key={p.product} data-product={p.product}>
+                    <th scope="row">{p.name || p.product} <span className="hint mono">{p.product}</span></th>
+                    {summaryTypes.map((type) => (
+                      <td key={type} className="num" data-key={type}>
+                        {formatNumber(active.filter((l) => l.license_type === type).reduce((s, l) => s + n(l.count), 0))}
+                      </td>
+                    ))}
+                    <td className="num" data-key="trials">{formatNumber(n(p.trials_started ?? 0))}</td>
+                    <td className="num" data-key="converted">{formatNumber(n(p.trials_converted ?? 0))}</td>
+                    <td className="num" data-key="machines">{formatNumber(n(p.machines_seen_30d ?? 0))}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
