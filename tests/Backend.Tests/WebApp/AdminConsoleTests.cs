@@ -307,9 +307,10 @@ public sealed class AdminConsoleTests(WebAppStack stack) : IClassFixture<WebAppS
         var everyProduct = await stack.GetJsonAsync("/api/v1/admin/stats?days=30");
         await AssertFiguresAsync(page, everyProduct);
 
-        // Keyboard: the select is reached and changed without the mouse.
-        await page.GetByLabel("Produit").FocusAsync();
-        await page.GetByLabel("Produit").SelectOptionAsync(product);
+        // Keyboard: the select is reached and changed without the mouse (type-ahead on the product's name).
+        var selector = page.GetByLabel("Produit", new() { Exact = true });
+        await selector.FocusAsync();
+        await page.Keyboard.TypeAsync("Devis Express");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"produit={product}"));
         await Assertions.Expect(page.Locator("[data-table=products-summary] tbody tr")).ToHaveCountAsync(1);
         var stats = await stack.GetJsonAsync($"/api/v1/admin/stats?days=30&product={product}");
@@ -416,7 +417,7 @@ public sealed class AdminConsoleTests(WebAppStack stack) : IClassFixture<WebAppS
         Assert.Equal(2, listed["codes"]!.AsArray().Count);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Versions", Exact = true }).ClickAsync();
-        await page.GetByLabel("Produit").First.SelectOptionAsync(code);
+        await page.GetByLabel("Produit", new() { Exact = true }).SelectOptionAsync(code);
         await Assertions.Expect(page.GetByText($"Aucune version publiée pour {name}.")).ToBeVisibleAsync();
         foreach (var version in new[] { "1.0.0", "1.1.0" })
         {
@@ -489,7 +490,7 @@ public sealed class AdminConsoleTests(WebAppStack stack) : IClassFixture<WebAppS
         await WebAppStack.SignInAsync(phone, "/admin/");
         foreach (var (path, name, ready) in new[]
         {
-            ("/admin/", "vue-ensemble", "[data-chart-table=machines-seen]"),
+            ("/admin/", "vue-ensemble", "[data-chart=machines-seen]"),
             ("/admin/licenses", "licences", "tbody tr"),
             ($"/admin/licenses/{machineId}", "licence-detail", "[data-testid=key-signature]"),
             ("/admin/codes", "codes", "tbody tr"),

@@ -47,11 +47,11 @@ export function CodesPage() {
       <div className="toolbar">
         <h2>Codes existants</h2>
         <div className="toolbar-controls">
-          <label className="field field-inline">
-            <span>Produit</span>
+          <div className="field field-inline">
+            <label htmlFor="codes-product">Produit</label>
             <ProductSelect id="codes-product" products={products} value={product} allLabel="Tous les produits"
               onChange={(code) => show(status, code)} />
-          </label>
+          </div>
           <div className="segmented" role="group" aria-label="Filtrer par statut">
             {statusFilters.map(([value, label]) => (
               <button key={value} type="button" aria-pressed={value === status} onClick={() => show(value, product)}>

@@ -55,11 +55,11 @@ export function OverviewPage() {
       <div className="toolbar">
         <h1 id="overview-title">Vue d'ensemble</h1>
         <div className="toolbar-controls">
-          <label className="field field-inline">
-            <span>Produit</span>
+          <div className="field field-inline">
+            <label htmlFor="overview-product">Produit</label>
             <ProductSelect id="overview-product" products={products} value={product} allLabel="Tous les produits"
               onChange={(code) => show(days, code)} />
-          </label>
+          </div>
           <div className="segmented" role="group" aria-label="Période">
             {periods.map((p) => (
               <button key={p} type="button" aria-pressed={p === days} onClick={() => show(p, product)}>
@@ -117,6 +117,7 @@ function Charts({ stats, product, loading }: { stats: LicenseStats; product: str
         <Kpi label="Essais convertis" value={convertedTotal} id="converted" />
         <Kpi label="Machines vues (24 h)" value={seen[0].count} id="seen24h" />
       </div>
+      <ProductTable products={stats.products ?? []} />
       <div className="grid">
         <ChartCard id="active-by-type" title="Licences actives par type" empty="Aucune licence active."
           summary={`${formatNumber(activeTotal)} licences actives.`}
@@ -220,7 +221,6 @@ function Charts({ stats, product, loading }: { stats: LicenseStats; product: str
           </ResponsiveContainer>
         </ChartCard>
       </div>
-      <ProductTable products={stats.products ?? []} />
     </>
   );
 }

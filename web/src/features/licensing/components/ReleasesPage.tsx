@@ -47,11 +47,11 @@ export function ReleasesPage() {
       <div className="toolbar">
         <h1 id="releases-title">Versions publiées</h1>
         <div className="toolbar-controls">
-          <label className="field field-inline">
-            <span>Produit</span>
+          <div className="field field-inline">
+            <label htmlFor="releases-product">Produit</label>
             <ProductSelect id="releases-product" products={products} value={product}
               onChange={(code) => { setNotice(null); setParams({ produit: code }); }} />
-          </label>
+          </div>
           <Link className="button" to="/admin/products">Catalogue des produits</Link>
         </div>
       </div>
