@@ -509,6 +509,7 @@ public sealed class AdminConsoleTests(WebAppStack stack) : IClassFixture<WebAppS
             Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
         }
         await phone.GetByRole(AriaRole.Link, new() { Name = "Codes d'activation" }).ClickAsync();
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/admin/connexion\\?retour=%2Fadmin%2Fcodes&expiree=1$"));
         await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre session a expiré");
         await CheckAsync("session-expiree");
         await phone.Context.CloseAsync();

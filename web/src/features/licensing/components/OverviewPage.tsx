@@ -21,6 +21,11 @@ function everyDay(since: string, days: number): string[] {
   return Array.from({ length: days }, (_, i) => new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10));
 }
 
+/** "1 licence active", "0 licence active", "2 licences actives": French takes the singular below 2. */
+function count(value: number, one: string, many: string): string {
+  return `${formatNumber(value)} ${value >= 2 ? many : one}`;
+}
+
 function shortDay(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString("fr-FR", { day: "2-digit", month: "2-digit", timeZone: "UTC" });
 }
@@ -115,12 +120,12 @@ function Charts({ stats, product, loading }: { stats: LicenseStats; product: str
         ))}
         <Kpi label="Essais sur la période" value={trialsTotal} id="trials" />
         <Kpi label="Essais convertis" value={convertedTotal} id="converted" />
-        <Kpi label="Machines vues (24 h)" value={seen[0].count} id="seen24h" />
+        <Kpi label={"Machines vues (24\u00a0h)"} value={seen[0].count} id="seen24h" />
       </div>
       <ProductTable products={stats.products ?? []} />
       <div className="grid">
         <ChartCard id="active-by-type" title="Licences actives par type" empty="Aucune licence active."
-          summary={`${formatNumber(activeTotal)} licences actives.`}
+          summary={`${count(activeTotal, "licence active", "licences actives")}.`}
           columns={[{ key: "type", label: "Type" }, { key: "count", label: "Licences actives" }]} rows={byType}>
           <ResponsiveContainer>
             <BarChart accessibilityLayer={false} data={byType}>
@@ -134,7 +139,7 @@ function Charts({ stats, product, loading }: { stats: LicenseStats; product: str
         </ChartCard>
 
         <ChartCard id="trials-per-week" title="Essais et conversions par semaine" empty="Aucun essai sur la période."
-          summary={`${formatNumber(trialsTotal)} essais, dont ${formatNumber(convertedTotal)} convertis en licence payante.`}
+          summary={`${count(trialsTotal, "essai", "essais")}, dont ${count(convertedTotal, "converti", "convertis")} en licence payante.`}
           columns={[{ key: "week", label: "Semaine" }, { key: "created", label: "Essais" }, { key: "converted", label: "Convertis" }]} rows={weeks}>
           <ResponsiveContainer>
             <BarChart accessibilityLayer={false} data={weeks}>
@@ -150,7 +155,7 @@ function Charts({ stats, product, loading }: { stats: LicenseStats; product: str
         </ChartCard>
 
         <ChartCard id="validations-per-day" title="Validations par jour" empty="Aucune validation sur la période."
-          summary={`${formatNumber(validationsTotal)} validations sur la période.`}
+          summary={`${count(validationsTotal, "validation", "validations")} sur la période.`}
           columns={[{ key: "day", label: "Jour" }, { key: "count", label: "Validations" }]}
           rows={validationsTotal === 0 ? [] : validations.filter((d) => d.count > 0).map((d) => ({ day: longDay(d.day), count: d.count }))}>
           <ResponsiveContainer>
@@ -165,7 +170,7 @@ function Charts({ stats, product, loading }: { stats: LicenseStats; product: str
         </ChartCard>
 
         <ChartCard id="machines-seen" title="Machines vues par signal de vie" empty="Aucune machine vue."
-          summary={`${formatNumber(seen[2].count)} machines sur 30 jours.`}
+          summary={`${count(seen[2].count, "machine", "machines")} sur 30 jours.`}
           columns={[{ key: "window", label: "Fenêtre" }, { key: "count", label: "Machines" }]} rows={seen}>
           <ResponsiveContainer>
             <BarChart accessibilityLayer={false} data={seen}>
@@ -207,7 +212,7 @@ function Charts({ stats, product, loading }: { stats: LicenseStats; product: str
         </ChartCard>
 
         <ChartCard id="revocations-per-day" title="Révocations par jour" empty="Aucune révocation sur la période."
-          summary={`${formatNumber(revocationsTotal)} révocations sur la période.`}
+          summary={`${count(revocationsTotal, "révocation", "révocations")} sur la période.`}
           columns={[{ key: "day", label: "Jour" }, { key: "count", label: "Révocations" }]}
           rows={revocationsTotal === 0 ? [] : revocations.filter((d) => d.count > 0).map((d) => ({ day: longDay(d.day), count: d.count }))}>
           <ResponsiveContainer>
