@@ -91,7 +91,7 @@ export function CodesPage() {
                       <td><span className={`badge badge-${code.status}`}>{labelOf(codeStatusLabels, code.status)}</span></td>
                       <td className="nowrap">{formatDate(code.created_at)}</td>
                       <td className="nowrap">{code.expires_at ? formatDate(code.expires_at) : "sans limite"}</td>
-                      <td>
+                      <td className="cell-email">
                         {code.used_by_machine_id ? (
                           <>
                             <span className="cell-email">{code.used_by_email}</span><br />

@@ -243,11 +243,15 @@ function ProductTable({ products }: { products: ProductStats[] }) {
           <table data-table="products-summary">
             <thead>
               <tr>
-                <th scope="col">Produit</th>
+                <th scope="col" rowSpan={2}>Produit</th>
+                <th scope="colgroup" colSpan={summaryTypes.length} className="group">Licences actives</th>
+                <th scope="colgroup" colSpan={2} className="group">Sur la période</th>
+                <th scope="col" rowSpan={2} className="num">Machines (30 j)</th>
+              </tr>
+              <tr>
                 {summaryTypes.map((type) => <th key={type} scope="col" className="num">{licenseTypeLabels[type]}</th>)}
-                <th scope="col" className="num">Essais</th>
+                <th scope="col" className="num">Essais démarrés</th>
                 <th scope="col" className="num">Convertis</th>
-                <th scope="col" className="num">Machines (30 j)</th>
               </tr>
             </thead>
             <tbody>
