@@ -6,10 +6,10 @@ using Npgsql;
 
 namespace Backend.Core.Licensing;
 
-/// <summary><c>GET admin/activation-codes?status=used|unused|expired&amp;page=&amp;page_size=</c>: newest first, with who used each.</summary>
+/// <summary><c>GET admin/activation-codes?status=used|unused|expired&amp;product=&amp;page=&amp;page_size=</c>: newest first, with who used each.</summary>
 public sealed class ActivationCodeListHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, TimeProvider time)
 {
-    private static readonly HashSet<string> Known = ["status", "page", "page_size"];
+    private static readonly HashSet<string> Known = ["status", "product", "page", "page_size"];
     private static readonly HashSet<string> Statuses = ["used", "unused", "expired"];
 
     private const string StatusSql = "CASE WHEN c.is_used THEN 'used' WHEN c.expires_at <= @now THEN 'expired' ELSE 'unused' END";
@@ -31,6 +31,11 @@ public sealed class ActivationCodeListHandler(NpgsqlDataSource dataSource, Admin
         {
             errors.AddError("status", "used, unused ou expired");
         }
+        var product = query["product"].ToString();
+        if (product.Length > 0 && !Products.ProductCode.IsValid(product))
+        {
+            errors.AddError("product", "code produit attendu");
+        }
         int Number(string name, int fallback, int max)
         {
             var text = query[name].ToString();
@@ -51,14 +56,14 @@ public sealed class ActivationCodeListHandler(NpgsqlDataSource dataSource, Admin
         {
             return LicenseResults.BadRequest(context, errors);
         }
-        var parameters = new { now = time.GetUtcNow(), status = status.Length > 0 ? status : null, limit = pageSize, offset = (long)(page - 1) * pageSize };
-        var where = $"(@status::text IS NULL OR {StatusSql} = @status)";
+        var parameters = new { now = time.GetUtcNow(), status = status.Length > 0 ? status : null, product = product.Length > 0 ? product : null, limit = pageSize, offset = (long)(page - 1) * pageSize };
+        var where = $"(@status::text IS NULL OR {StatusSql} = @status) AND (@product::text IS NULL OR c.product = @product)";
         var cancel = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(cancel);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT count(*) FROM activation_codes c WHERE {where}", parameters, cancellationToken: cancel));
         var codes = await connection.QueryAsync<ActivationCodeSummary>(new CommandDefinition($"""
-            SELECT c.code, c.license_type, c.duration_days, {StatusSql} AS status, c.created_at, c.expires_at, c.created_by, c.notes,
+            SELECT c.code, c.product, c.license_type, c.duration_days, {StatusSql} AS status, c.created_at, c.expires_at, c.created_by, c.notes,
                    c.used_at, l.machine_id AS used_by_machine_id, l.email AS used_by_email
             FROM activation_codes c LEFT JOIN licenses l ON l.id = c.used_by_license_id
             WHERE {where}

@@ -6,8 +6,13 @@ using Npgsql;
 
 namespace Backend.Core.Licensing;
 
-/// <summary><c>GET admin/licenses/{machineId}</c>: one license, its decoded key and its history, for the admin console.</summary>
-public sealed class LicenseDetailHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, LicenseKeyCheck keyCheck, TimeProvider time)
+/// <summary>
+/// <c>GET admin/licenses/{machineId}?product=</c>: one license, its decoded key and its history, for the admin console.
+/// A machine holds one license per product: without <c>product</c>, the default product's (<c>Licensing__Product</c>)
+/// when it has one, else its oldest; <c>machine_products</c> names every product the machine holds a license of.
+/// </summary>
+public sealed class LicenseDetailHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, LicenseKeyCheck keyCheck, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<LicensingSettings> options)
 {
     public const int HistoryLimit = 200;
 
@@ -21,12 +26,26 @@ public sealed class LicenseDetailHandler(NpgsqlDataSource dataSource, AdminAuthe
         if (!MachineId.TryNormalize(machineIdInRoute, out var machineId))
         {
             errors.AddError("machine_id", "32 caractères hexadécimaux attendus");
+        }
+        var product = context.Request.Query["product"].ToString();
+        if (product.Length > 0 && !Products.ProductCode.IsValid(product))
+        {
+            errors.AddError("product", "code produit attendu");
+        }
+        if (errors.HasErrors)
+        {
             return LicenseResults.BadRequest(context, errors);
         }
         var cancel = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(cancel);
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Key, string? OsInfo)>(new CommandDefinition(
-            "SELECT id, license_key, os_info FROM licenses WHERE machine_id = @machineId", new { machineId }, cancellationToken: cancel));
+        var machineProducts = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT product FROM licenses WHERE machine_id = @machineId ORDER BY product", new { machineId }, cancellationToken: cancel))).ToList();
+        var row = await connection.QueryFirstOrDefaultAsync<(long Id, string Key, string? OsInfo)>(new CommandDefinition("""
+            SELECT id, license_key, os_info FROM licenses
+            WHERE machine_id = @machineId AND (@product::text IS NULL OR product = @product)
+            ORDER BY product = @defaultProduct DESC, id
+            LIMIT 1
+            """, new { machineId, product = product.Length > 0 ? product : null, defaultProduct = options.Value.Product }, cancellationToken: cancel));
         if (row.Key is null)
         {
             return LicenseResults.NotFound(context);
@@ -45,7 +64,10 @@ public sealed class LicenseDetailHandler(NpgsqlDataSource dataSource, AdminAuthe
             row.OsInfo,
             Decode(row.Key, machineId),
             history.Select(h => new LicenseEvent(h.Action, new DateTimeOffset(DateTime.SpecifyKind(h.At, DateTimeKind.Utc)), h.Ip, h.Version, h.Os, h.Agent)).ToList(),
-            counts.ToDictionary(c => c.Action, c => c.Count)));
+            counts.ToDictionary(c => c.Action, c => c.Count))
+        {
+            MachineProducts = machineProducts,
+        });
     }
 
     private DecodedLicenseKey Decode(string licenseKey, string machineId)

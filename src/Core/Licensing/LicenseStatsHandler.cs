@@ -6,10 +6,11 @@ using Npgsql;
 namespace Backend.Core.Licensing;
 
 /// <summary>
-/// <c>GET admin/stats?days=30</c>: licenses by type and status; trials started and since converted per day;
+/// <c>GET admin/stats?days=30&amp;product=</c>: licenses by type and status; trials started and since converted per day;
 /// machines seen by heartbeat in 24 h / 7 d / 30 d; validations per day; trials and conversions per ISO week;
 /// revocations per day; app versions and operating systems of the machines heard from in the period; the same split
-/// by product. Days are UTC.
+/// by product. Days are UTC. With <c>product</c>, every figure but the failed sign-ins (people, not products) counts
+/// that product's licenses only, and <c>products</c> holds that product alone.
 /// </summary>
 public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, TimeProvider time)
 {
@@ -21,9 +22,18 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
         }
         var errors = LicenseFilter.NewErrors();
         var days = 30;
+        string? product = null;
         foreach (var key in context.Request.Query.Keys)
         {
-            if (key != "days")
+            if (key == "product")
+            {
+                product = context.Request.Query["product"].ToString();
+                if (!Backend.Core.Products.ProductCode.IsValid(product))
+                {
+                    errors.AddError("product", "code produit attendu");
+                }
+            }
+            else if (key != "days")
             {
                 errors.AddError(key, "paramètre inconnu");
             }
@@ -40,38 +50,42 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
         var since = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - days);
         var cancel = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(cancel);
+        if (product is not null && await Backend.Core.Products.ProductStore.FindAsync(connection, null, product, cancel) is null)
+        {
+            return Backend.Core.Products.UpdateProductHandler.NotFound(context);
+        }
         var licenses = await connection.QueryAsync<(string Type, string Status, long Count)>(new CommandDefinition($"""
             SELECT license_type, {LicenseFilter.StatusSql} AS status, count(*) AS count
-            FROM licenses GROUP BY 1, 2 ORDER BY 1, 2
-            """, new { now }, cancellationToken: cancel));
-        var trials = await connection.QueryAsync<(DateTime Day, long Created, long Converted)>(new CommandDefinition("""
+            FROM licenses WHERE {OfProduct} GROUP BY 1, 2 ORDER BY 1, 2
+            """, new { now, product }, cancellationToken: cancel));
+        var trials = await connection.QueryAsync<(DateTime Day, long Created, long Converted)>(new CommandDefinition($"""
             SELECT (trial_started_at AT TIME ZONE 'UTC')::date AS day, count(*) AS created, count(activated_at) AS converted
-            FROM licenses WHERE trial_started_at >= @since GROUP BY 1 ORDER BY 1
-            """, new { since }, cancellationToken: cancel));
-        var seen = await connection.QuerySingleAsync<(long Day, long Week, long Month)>(new CommandDefinition("""
+            FROM licenses WHERE trial_started_at >= @since AND {OfProduct} GROUP BY 1 ORDER BY 1
+            """, new { since, product }, cancellationToken: cancel));
+        var seen = await connection.QuerySingleAsync<(long Day, long Week, long Month)>(new CommandDefinition($"""
             SELECT count(DISTINCT license_id) FILTER (WHERE created_at > @now - interval '24 hours') AS last24h,
                    count(DISTINCT license_id) FILTER (WHERE created_at > @now - interval '7 days') AS last7d,
                    count(DISTINCT license_id) AS last30d
-            FROM heartbeats WHERE created_at > @now - interval '30 days'
-            """, new { now }, cancellationToken: cancel));
-        var validations = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition("""
+            FROM heartbeats WHERE created_at > @now - interval '30 days' AND {LicenseOfProduct}
+            """, new { now, product }, cancellationToken: cancel));
+        var validations = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition($"""
             SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS count
-            FROM activations WHERE action_type = 'validated' AND created_at >= @since GROUP BY 1 ORDER BY 1
-            """, new { since }, cancellationToken: cancel));
+            FROM activations WHERE action_type = 'validated' AND created_at >= @since AND {LicenseOfProduct} GROUP BY 1 ORDER BY 1
+            """, new { since, product }, cancellationToken: cancel));
         // Weeks start on Monday (date_trunc's ISO week); the first week may start before `since` and count only its tail.
-        var weeks = await connection.QueryAsync<(DateTime Week, long Created, long Converted)>(new CommandDefinition("""
+        var weeks = await connection.QueryAsync<(DateTime Week, long Created, long Converted)>(new CommandDefinition($"""
             SELECT date_trunc('week', trial_started_at AT TIME ZONE 'UTC')::date AS week, count(*) AS created, count(activated_at) AS converted
-            FROM licenses WHERE trial_started_at >= @since GROUP BY 1 ORDER BY 1
-            """, new { since }, cancellationToken: cancel));
-        var revocations = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition("""
+            FROM licenses WHERE trial_started_at >= @since AND {OfProduct} GROUP BY 1 ORDER BY 1
+            """, new { since, product }, cancellationToken: cancel));
+        var revocations = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition($"""
             SELECT (revoked_at AT TIME ZONE 'UTC')::date AS day, count(*) AS count
-            FROM licenses WHERE revoked_at >= @since GROUP BY 1 ORDER BY 1
-            """, new { since }, cancellationToken: cancel));
+            FROM licenses WHERE revoked_at >= @since AND {OfProduct} GROUP BY 1 ORDER BY 1
+            """, new { since, product }, cancellationToken: cancel));
         // What each machine runs now: its latest heartbeat of the period, so an upgrade moves it, never counts it twice.
-        var latest = await connection.QueryAsync<(string? Version, string? Os)>(new CommandDefinition("""
+        var latest = await connection.QueryAsync<(string? Version, string? Os)>(new CommandDefinition($"""
             SELECT DISTINCT ON (license_id) app_version, os_info
-            FROM heartbeats WHERE created_at >= @since ORDER BY license_id, created_at DESC, id DESC
-            """, new { since }, cancellationToken: cancel));
+            FROM heartbeats WHERE created_at >= @since AND {LicenseOfProduct} ORDER BY license_id, created_at DESC, id DESC
+            """, new { since, product }, cancellationToken: cancel));
         // Failed sign-ins of people (wrong password, unknown email, disabled account), counted per UTC day.
         var failedLogins = await connection.QueryAsync<(DateTime Day, long Count)>(new CommandDefinition("""
             SELECT day, failures FROM login_failures WHERE day >= (@since AT TIME ZONE 'UTC')::date ORDER BY day
@@ -89,9 +103,15 @@ public sealed class LicenseStatsHandler(NpgsqlDataSource dataSource, AdminAuthen
             Usage(latest.Select(l => l.Version)),
             Usage(latest.Select(l => l.Os)))
         {
-            Products = await Backend.Core.Products.ProductStatsQuery.ReadAsync(connection, now, since, cancel),
+            Products = await Backend.Core.Products.ProductStatsQuery.ReadAsync(connection, now, since, product, cancel),
         });
     }
+
+    /// <summary>A license row of <c>@product</c>, or any when it is null.</summary>
+    private const string OfProduct = "(@product::text IS NULL OR product = @product)";
+
+    /// <summary>A row (heartbeat, history) whose <c>license_id</c> is a license of <c>@product</c>, or any when it is null.</summary>
+    private const string LicenseOfProduct = "(@product::text IS NULL OR license_id IN (SELECT id FROM licenses WHERE product = @product))";
 
     /// <summary>Most used first; a machine that sent no value is counted as "inconnu" rather than dropped.</summary>
     private static List<UsageCount> Usage(IEnumerable<string?> values) =>

@@ -47,15 +47,15 @@ public static class LicensingEndpoints
             .Produces<ActivationCodesResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(400, 401, 413, 415);
         admin.MapGet(LicenseRoutes.Revoke, (LicenseDetailHandler handler, HttpContext context, string machineId) => handler.HandleAsync(context, machineId))
-            .WithName("GetLicense").WithSummary("Une licence : sa clé décodée et son historique (essai, activation, validations, heartbeats)")
+            .WithName("GetLicense").WithSummary("Une licence : sa clé décodée et son historique (essai, activation, validations, heartbeats) ; ?product= pour une machine à plusieurs produits")
             .Produces<LicenseDetailResponse>()
             .ProducesApiErrors(400, 401, 404);
         admin.MapGet(LicenseRoutes.ActivationCodes, (ActivationCodeListHandler handler, HttpContext context) => handler.HandleAsync(context))
-            .WithName("ListActivationCodes").WithSummary("Codes d'activation : ?status=used|unused|expired&page=&page_size=, avec qui les a utilisés")
+            .WithName("ListActivationCodes").WithSummary("Codes d'activation : ?status=used|unused|expired&product=&page=&page_size=, avec qui les a utilisés")
             .Produces<ActivationCodeListResponse>()
             .ProducesApiErrors(400, 401);
         admin.MapGet(LicenseRoutes.Search, (LicenseSearchHandler handler, HttpContext context) => handler.HandleAsync(context))
-            .WithName("SearchLicenses").WithSummary("Recherche de licences: ?email=&machine_id=&type=&status=&expires_after=&expires_before=&page=&page_size=")
+            .WithName("SearchLicenses").WithSummary("Recherche de licences: ?email=&machine_id=&type=&status=&expires_after=&expires_before=&product=&page=&page_size=")
             .Produces<LicenseSearchResponse>()
             .ProducesApiErrors(400, 401);
         admin.MapGet(LicenseRoutes.CsvExport, (LicenseCsvExportHandler handler, HttpContext context) => handler.HandleAsync(context))
@@ -63,9 +63,9 @@ public static class LicensingEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesApiErrors(400, 401);
         admin.MapGet(LicenseRoutes.Stats, (LicenseStatsHandler handler, HttpContext context) => handler.HandleAsync(context))
-            .WithName("LicenseStats").WithSummary("Statistiques: licences par type et statut, trials, heartbeats, validations")
+            .WithName("LicenseStats").WithSummary("Statistiques: licences par type et statut, trials, heartbeats, validations: ?days=&product=")
             .Produces<LicenseStatsResponse>()
-            .ProducesApiErrors(400, 401);
+            .ProducesApiErrors(400, 401, 404);
         return api;
     }
 }

@@ -8,7 +8,8 @@ namespace Backend.Core.Updates;
 
 /// <summary>
 /// <c>GET</c> <see cref="UpdateRoutes.Releases"/><c>?product=&amp;channel=</c>: releases, newest version first, each with
-/// its adoption (<c>machines</c>: licensed machines whose last heartbeat, within 30 days, reported that version).
+/// its adoption (<c>machines</c>, <c>machines_7d</c>: licensed machines whose last heartbeat, within 30 or 7 days,
+/// reported that version; <c>product_machines</c>, <c>product_machines_7d</c>: all the product's machines heard from then).
 /// </summary>
 public sealed class ListReleasesHandler(NpgsqlDataSource dataSource, AdminAuthenticator authenticator, TimeProvider time)
 {
@@ -38,7 +39,7 @@ public sealed class ListReleasesHandler(NpgsqlDataSource dataSource, AdminAuthen
             return PublishReleaseHandler.BadRequest(context, errors);
         }
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
-        var releases = await ReleaseStore.ListAsync(connection, product, channel, time.GetUtcNow() - ProductStatsQuery.SeenWithin, context.RequestAborted);
+        var releases = await ReleaseStore.ListAsync(connection, product, channel, time.GetUtcNow(), context.RequestAborted);
         return Results.Json(new ReleaseListResponse(releases), JsonDefaults.SnakeCase);
     }
 

@@ -21,16 +21,33 @@ public static class ReleaseStore
                 release.Size, release.Notes, release.MinVersion, release.RolloutPercent, release.CreatedAt, release.CreatedBy,
             }, cancellationToken: cancellationToken));
 
-    /// <summary>Newest version first, each with the machines that last reported it by heartbeat within <paramref name="seenSince"/>.</summary>
-    public static async Task<IReadOnlyList<Release>> ListAsync(NpgsqlConnection connection, string? product, string? channel, DateTimeOffset seenSince, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Newest version first, each with its adoption: the product's licensed machines whose latest heartbeat reported that
+    /// version within 30 days (<c>machines</c>) and 7 days (<c>machines_7d</c>), beside all the product's machines heard
+    /// from in the same windows (<c>product_machines</c>, <c>product_machines_7d</c>), the base of its share.
+    /// </summary>
+    public static async Task<IReadOnlyList<Release>> ListAsync(NpgsqlConnection connection, string? product, string? channel, DateTimeOffset now, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<Release>(new CommandDefinition("""
+            WITH seen AS (
+                SELECT product, app_version, last_heartbeat_at > @since7d AS recent
+                FROM licenses
+                WHERE last_heartbeat_at > @since30d AND (@product::text IS NULL OR product = @product)
+            )
             SELECT r.id, r.product, r.channel, r.version, r.url, r.sha256, r.size, r.notes, r.min_version, r.rollout_percent, r.created_at, r.created_by,
-                   (SELECT count(*) FROM licenses l
-                    WHERE l.product = r.product AND l.app_version = r.version AND l.last_heartbeat_at > @seenSince) AS machines
+                   (SELECT count(*) FROM seen s WHERE s.product = r.product AND s.app_version = r.version) AS machines,
+                   (SELECT count(*) FROM seen s WHERE s.product = r.product AND s.app_version = r.version AND s.recent) AS machines_7d,
+                   (SELECT count(*) FROM seen s WHERE s.product = r.product) AS product_machines,
+                   (SELECT count(*) FROM seen s WHERE s.product = r.product AND s.recent) AS product_machines_7d
             FROM releases r
             WHERE (@product::text IS NULL OR r.product = @product) AND (@channel::text IS NULL OR r.channel = @channel)
             ORDER BY r.product, r.channel, r.version_parts DESC
-            """, new { product, channel, seenSince }, cancellationToken: cancellationToken))).ToList();
+            """, new { product, channel, since30d = now - AdoptionWindow, since7d = now - RecentWindow }, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>A machine counts toward a version when its latest heartbeat, this recent, reported it (as the statistics count machines seen).</summary>
+    public static readonly TimeSpan AdoptionWindow = Backend.Core.Products.ProductStatsQuery.SeenWithin;
+
+    /// <summary>The shorter window of adoption: machines that moved to a version this week.</summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromDays(7);
 
     /// <summary>The releases newer than <paramref name="currentParts"/> on a product's channel, newest first.</summary>
     public static async Task<IReadOnlyList<Release>> NewerAsync(NpgsqlConnection connection, string product, string channel, int[] currentParts, CancellationToken cancellationToken) =>

@@ -14,7 +14,8 @@ public static class ApiDocument
     public const string Route = "/api/openapi.json";
 
     /// <summary>Namespaces whose types travel as snake_case JSON (<c>JsonDefaults.SnakeCase</c>).</summary>
-    private static readonly HashSet<string> SnakeCaseNamespaces = ["Backend.Core.Licensing", "Backend.Core.Accounts", "Backend.Core.Accounting.Contracts"];
+    private static readonly HashSet<string> SnakeCaseNamespaces =
+        ["Backend.Core.Licensing", "Backend.Core.Accounts", "Backend.Core.Accounting.Contracts", "Backend.Core.Products", "Backend.Core.Updates", "Backend.Core.Partners"];
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>

@@ -243,6 +243,97 @@ public sealed class ProductsTests(ProductsTests.Host host) : IClassFixture<Produ
         Assert.Contains(stats.GetProperty("products").EnumerateArray(), p => p.Str("product") == "easyfacture");
     }
 
+    [Fact]
+    public async Task Statistics_of_one_product_count_that_products_licenses_only()
+    {
+        var first = await CreateProductAsync(trialDays: 14);
+        var second = await CreateProductAsync(trialDays: 14);
+        var revoked = "";
+        foreach (var (product, version) in new[] { (first, "2.0.0"), (first, "2.1.0"), (second, "5.0.0") })
+        {
+            var machine = LicensingHost.NewMachineId();
+            var (_, trial) = await TrialAsync(machine, product);
+            var heartbeat = await L.PostAsync("/api/v1/licenses/heartbeat", new { machine_id = machine, license_key = trial.Str("license_key"), app_version = version, product });
+            Assert.Equal(HttpStatusCode.OK, heartbeat.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await ValidateAsync(machine, trial.Str("license_key"), product)).Status);
+            revoked = product == second ? machine : revoked;
+        }
+        var code = (await CodesAsync(first, "annual", 365))[0];
+        var buyer = LicensingHost.NewMachineId();
+        var (_, buyerTrial) = await TrialAsync(buyer, first);
+        Assert.Equal(HttpStatusCode.OK, (await L.PostAsync("/api/v1/licenses/activate",
+            new { machine_id = buyer, email = LicensingHost.NewEmail(), activation_code = code, product = first })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await L.AdminAsync(HttpMethod.Delete, $"/api/v1/admin/licenses/{revoked}?product={second}", new { reason = "test" })).StatusCode);
+
+        var firstStats = await Json.ReadAsync(await L.AdminAsync(HttpMethod.Get, $"/api/v1/admin/stats?days=30&product={first}"));
+        var secondStats = await Json.ReadAsync(await L.AdminAsync(HttpMethod.Get, $"/api/v1/admin/stats?product={second}&days=30"));
+
+        Assert.Equal([("annual", "active", 1L), ("trial", "active", 2L)], Counts(firstStats.GetProperty("licenses")));
+        Assert.Equal([("trial", "revoked", 1L)], Counts(secondStats.GetProperty("licenses")));
+        Assert.Equal((3L, 1L), Trials(firstStats));
+        Assert.Equal((1L, 0L), Trials(secondStats));
+        Assert.Equal(2, firstStats.GetProperty("machines_seen").GetProperty("last30d").GetInt64());
+        Assert.Equal(1, secondStats.GetProperty("machines_seen").GetProperty("last24h").GetInt64());
+        Assert.Equal(["2.0.0|1", "2.1.0|1"], firstStats.GetProperty("app_versions").EnumerateArray().Select(v => $"{v.Str("value")}|{v.GetProperty("machines").GetInt64()}"));
+        Assert.Equal(["5.0.0|1"], secondStats.GetProperty("app_versions").EnumerateArray().Select(v => $"{v.Str("value")}|{v.GetProperty("machines").GetInt64()}"));
+        Assert.Equal(1, secondStats.GetProperty("revocations_per_day").EnumerateArray().Sum(d => d.GetProperty("count").GetInt64()));
+        Assert.Equal(0, firstStats.GetProperty("revocations_per_day").EnumerateArray().Sum(d => d.GetProperty("count").GetInt64()));
+        Assert.Equal([first], firstStats.GetProperty("products").EnumerateArray().Select(p => p.Str("product")));
+        var all = await Json.ReadAsync(await L.AdminAsync(HttpMethod.Get, "/api/v1/admin/stats?days=30"));
+        Assert.Contains(all.GetProperty("products").EnumerateArray(), p => p.Str("product") == second);
+        Assert.True(all.GetProperty("products").GetArrayLength() >= 3);
+
+        var unknown = await L.AdminAsync(HttpMethod.Get, "/api/v1/admin/stats?product=inconnu");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        (await Json.ReadAsync(unknown)).AssertError("PRODUCT_NOT_FOUND");
+        var malformed = await L.AdminAsync(HttpMethod.Get, "/api/v1/admin/stats?product=Pas%20un%20code");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(["product"], (await Json.ReadAsync(malformed)).GetProperty("details").EnumerateObject().Select(p => p.Name));
+
+        static List<(string, string, long)> Counts(JsonElement licenses) =>
+            licenses.EnumerateArray().Select(l => (l.Str("license_type"), l.Str("status"), l.GetProperty("count").GetInt64())).ToList();
+        static (long, long) Trials(JsonElement stats) => (
+            stats.GetProperty("trials_per_week").EnumerateArray().Sum(w => w.GetProperty("created").GetInt64()),
+            stats.GetProperty("trials_per_week").EnumerateArray().Sum(w => w.GetProperty("converted").GetInt64()));
+    }
+
+    [Fact]
+    public async Task The_admin_detail_of_a_machine_with_two_products_opens_either_license()
+    {
+        var product = await CreateProductAsync();
+        var machine = LicensingHost.NewMachineId();
+        Assert.Equal(HttpStatusCode.Created, (await TrialAsync(machine, "easyfacture")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await TrialAsync(machine, product)).Status);
+
+        var byDefault = await Json.ReadAsync(await L.AdminAsync(HttpMethod.Get, $"/api/v1/admin/licenses/{machine}"));
+        var other = await Json.ReadAsync(await L.AdminAsync(HttpMethod.Get, $"/api/v1/admin/licenses/{machine}?product={product}"));
+
+        Assert.Equal("easyfacture", byDefault.GetProperty("license").Str("product"));
+        Assert.Equal(product, other.GetProperty("license").Str("product"));
+        Assert.Equal(product, other.GetProperty("key").Str("product"));
+        Assert.Equal(new[] { "easyfacture", product }.Order(StringComparer.Ordinal), other.GetProperty("machine_products").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await L.AdminAsync(HttpMethod.Get, $"/api/v1/admin/licenses/{machine}?product=autre")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await L.AdminAsync(HttpMethod.Get, $"/api/v1/admin/licenses/{machine}?product=Autre%20produit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Activation_codes_are_listed_with_their_product_and_filtered_by_it()
+    {
+        var first = await CreateProductAsync();
+        var second = await CreateProductAsync();
+        var firstCodes = await CodesAsync(first, "annual", 365);
+        var secondCodes = await CodesAsync(second, "monthly", 31);
+
+        var list = await Json.ReadAsync(await L.AdminAsync(HttpMethod.Get, $"/api/v1/admin/activation-codes?product={first}"));
+
+        Assert.Equal(firstCodes, list.GetProperty("codes").EnumerateArray().Select(c => c.Str("code")));
+        Assert.All(list.GetProperty("codes").EnumerateArray(), c => Assert.Equal(first, c.Str("product")));
+        var all = await Json.ReadAsync(await L.AdminAsync(HttpMethod.Get, "/api/v1/admin/activation-codes?page_size=200"));
+        Assert.Contains(all.GetProperty("codes").EnumerateArray(), c => c.Str("code") == secondCodes[0] && c.Str("product") == second);
+        var bad = await L.AdminAsync(HttpMethod.Get, "/api/v1/admin/activation-codes?product=%00");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     private async Task<string> PublicKeyAsync()
     {
         var keys = await Json.ReadAsync(await L.Client.GetAsync("/api/v1/licenses/public-key"));

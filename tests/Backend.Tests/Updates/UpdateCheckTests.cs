@@ -154,6 +154,40 @@ public sealed class UpdateCheckTests(LicensingHost host) : IClassFixture<Licensi
     }
 
     [Fact]
+    public async Task Adoption_counts_each_machines_latest_heartbeat_over_7_and_30_days_against_the_products_machines()
+    {
+        var product = await CreateProductAsync();
+        await PublishAsync(product, "3.0.0");
+        await PublishAsync(product, "3.1.0");
+        // (version, days since the machine's latest heartbeat): 10 days counts for 30 days only, 40 days for neither.
+        foreach (var (version, daysAgo) in new[] { ("3.1.0", 0), ("3.1.0", 10), ("3.1.0", 40), ("3.0.0", 0), ("2.9.0", 0) })
+        {
+            var machine = LicensingHost.NewMachineId();
+            var trial = await host.PostAsync("/api/v1/licenses/trial", new { machine_id = machine, email = LicensingHost.NewEmail(), product });
+            var key = (await Json.ReadAsync(trial)).Str("license_key");
+            Assert.Equal(HttpStatusCode.OK, (await host.PostAsync("/api/v1/licenses/heartbeat", new { machine_id = machine, license_key = key, app_version = version, product })).StatusCode);
+            await using var connection = await host.Database.DataSource.OpenConnectionAsync();
+            await connection.ExecuteAsync("UPDATE licenses SET last_heartbeat_at = last_heartbeat_at - make_interval(days => @daysAgo) WHERE machine_id = @machine AND product = @product",
+                new { daysAgo, machine, product });
+        }
+        // An upgrade moves a machine: its older version loses it.
+        var upgraded = LicensingHost.NewMachineId();
+        var upgradedKey = (await Json.ReadAsync(await host.PostAsync("/api/v1/licenses/trial", new { machine_id = upgraded, email = LicensingHost.NewEmail(), product }))).Str("license_key");
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync("/api/v1/licenses/heartbeat", new { machine_id = upgraded, license_key = upgradedKey, app_version = "3.0.0", product })).StatusCode);
+        await using (var connection = await host.Database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("UPDATE licenses SET app_version = '3.1.0' WHERE machine_id = @upgraded", new { upgraded });
+        }
+
+        var list = await Json.ReadAsync(await host.AdminAsync(HttpMethod.Get, $"/api/v1/admin/releases?product={product}"));
+
+        Assert.Equal(["3.1.0: 3/5 (7 j: 2/4)", "3.0.0: 1/5 (7 j: 1/4)"],
+            list.GetProperty("releases").EnumerateArray().Select(r =>
+                $"{r.Str("version")}: {r.GetProperty("machines").GetInt64()}/{r.GetProperty("product_machines").GetInt64()} " +
+                $"(7 j: {r.GetProperty("machines_7d").GetInt64()}/{r.GetProperty("product_machines_7d").GetInt64()})"));
+    }
+
+    [Fact]
     public async Task Bad_publications_and_checks_are_documented_errors()
     {
         var product = await CreateProductAsync();

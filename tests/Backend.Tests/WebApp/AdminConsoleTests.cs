@@ -136,10 +136,10 @@ public sealed class AdminConsoleTests(WebAppStack stack) : IClassFixture<WebAppS
         // Keyboard: the machine link is reached and opened without the mouse.
         await page.GetByRole(AriaRole.Link, new() { Name = $"Licence {machineId}" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page).ToHaveURLAsync($"{stack.BaseUrl}/admin/licenses/{machineId}");
+        await Assertions.Expect(page).ToHaveURLAsync($"{stack.BaseUrl}/admin/licenses/{machineId}?produit=easyfacture");
         await Assertions.Expect(page.GetByTestId("key-signature")).ToHaveTextAsync("Signature valide");
         await Assertions.Expect(page.GetByText("Essai démarré : 1")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Heartbeat : 1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Signal de vie : 1")).ToBeVisibleAsync();
         // A deep link reloads into the same page.
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("license-status")).ToHaveTextAsync("Active");
@@ -202,7 +202,7 @@ public sealed class AdminConsoleTests(WebAppStack stack) : IClassFixture<WebAppS
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Télécharger en CSV" }).ClickAsync());
         var csv = (await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8)).TrimStart('\uFEFF');
-        Assert.Equal(["code,license_type,duration_days,expires_at", .. codes.Select(c => $"{c},monthly,31,")],
+        Assert.Equal(["code,product,license_type,duration_days,expires_at", .. codes.Select(c => $"{c},easyfacture,monthly,31,")],
             csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
 
         var email = $"code-{Guid.NewGuid():N}@exemple.fr";
@@ -285,6 +285,243 @@ public sealed class AdminConsoleTests(WebAppStack stack) : IClassFixture<WebAppS
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Codes d'activation", Exact = true })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_product_selector_shows_exactly_the_figures_the_API_gives_for_that_product()
+    {
+        var name = $"Devis Express {Guid.NewGuid():N}"[..20];
+        var product = await _seed.ProductAsync(name);
+        var email = $"produit-{Guid.NewGuid():N}@exemple.fr";
+        // Two products: a machine with both, one with the other product only, one with the default product only.
+        var shared = await _seed.TrialAsync($"a-{email}");
+        var both = await _seed.TrialAsync($"b-{email}", product, shared.MachineId);
+        var only = await _seed.TrialAsync($"c-{email}", product);
+        await _seed.TrialAsync($"d-{email}");
+        await _seed.HeartbeatAsync(both.MachineId, both.Key, "7.1.0", "Windows 11 Pro", product);
+        await _seed.HeartbeatAsync(only.MachineId, only.Key, "7.0.2", "macOS 15.1", product);
+        await _seed.HeartbeatAsync(shared.MachineId, shared.Key, "2.4.1", "Windows 11 Pro");
+
+        var page = await stack.NewPageAsync();
+        await WebAppStack.SignInAsync(page, "/admin/?jours=30");
+        await Assertions.Expect(page.Locator("[data-table=products-summary] tbody tr[data-product=" + product + "]")).ToHaveCountAsync(1);
+        var everyProduct = await stack.GetJsonAsync("/api/v1/admin/stats?days=30");
+        await AssertFiguresAsync(page, everyProduct);
+
+        // Keyboard: the select is reached and changed without the mouse (type-ahead on the product's name).
+        var selector = page.GetByLabel("Produit", new() { Exact = true });
+        await selector.FocusAsync();
+        await page.Keyboard.TypeAsync("Devis Express");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"produit={product}"));
+        await Assertions.Expect(page.Locator("[data-table=products-summary] tbody tr")).ToHaveCountAsync(1);
+        var stats = await stack.GetJsonAsync($"/api/v1/admin/stats?days=30&product={product}");
+        Assert.Equal(["7.0.2|1", "7.1.0|1"], Usage(stats["app_versions"]!).Order());
+        await AssertFiguresAsync(page, stats);
+        await Assertions.Expect(page.GetByText($"Produit {name}, depuis le")).ToBeVisibleAsync();
+        await WebAppStack.ScreenshotAsync(page, "vue-ensemble-produit");
+        await AssertAccessibleAsync(page);
+
+        // The licenses of that product, and its column; the shared machine opens on either product.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Licences", Exact = true }).ClickAsync();
+        var filters = page.GetByRole(AriaRole.Search, new() { Name = "Filtrer les licences" });
+        await filters.GetByLabel("Produit").SelectOptionAsync(product);
+        await filters.GetByLabel("E-mail").FillAsync($"b-{email}");
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tbody tr td[data-key=product]")).ToHaveTextAsync(name);
+        await page.Locator("tbody tr").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("license-product")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Licences de cette machine" })).ToContainTextAsync("EasyFacture");
+        await WebAppStack.ScreenshotAsync(page, "licence-detail-produits");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Licences de cette machine" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("license-product")).ToHaveTextAsync("EasyFacture");
+        await page.Context.CloseAsync();
+
+        async Task AssertFiguresAsync(IPage shown, JsonNode expected)
+        {
+            var licenses = expected["licenses"]!.AsArray();
+            long Of(string status) => licenses.Where(l => l!["status"]!.GetValue<string>() == status).Sum(l => l!["count"]!.GetValue<long>());
+            await Assertions.Expect(shown.Locator("[data-kpi=active]")).ToHaveTextAsync(Figure(Of("active")));
+            await Assertions.Expect(shown.Locator("[data-kpi=revoked]")).ToHaveTextAsync(Figure(Of("revoked")));
+            await Assertions.Expect(shown.Locator("[data-kpi=trials]")).ToHaveTextAsync(Figure(Sum(expected["trials_per_week"]!, "created")));
+            await Assertions.Expect(shown.Locator("[data-kpi=converted]")).ToHaveTextAsync(Figure(Sum(expected["trials_per_week"]!, "converted")));
+            await Assertions.Expect(shown.Locator("[data-kpi=seen24h]")).ToHaveTextAsync(Figure(expected["machines_seen"]!["last24h"]!.GetValue<long>()));
+            var seen = expected["machines_seen"]!;
+            Assert.Equal([$"24 heures|{seen["last24h"]}", $"7 jours|{seen["last7d"]}", $"30 jours|{seen["last30d"]}"], await TableAsync(shown, "machines-seen"));
+            Assert.Equal(Usage(expected["app_versions"]!), await TableAsync(shown, "app-versions"));
+            Assert.Equal(Usage(expected["operating_systems"]!), await TableAsync(shown, "operating-systems"));
+            var active = licenses.Where(l => l!["status"]!.GetValue<string>() == "active").ToList();
+            Assert.Equal(
+                Labels(active.GroupBy(l => l!["license_type"]!.GetValue<string>()).Select(g => (TypeLabel(g.Key), g.Sum(l => l!["count"]!.GetValue<long>())))),
+                await TableAsync(shown, "active-by-type"));
+            foreach (var row in expected["products"]!.AsArray())
+            {
+                var cells = shown.Locator($"[data-table=products-summary] tr[data-product={row!["product"]}]");
+                var activeOf = row["licenses"]!.AsArray().Where(l => l!["status"]!.GetValue<string>() == "active").ToList();
+                foreach (var type in new[] { "trial", "monthly", "annual", "lifetime" })
+                {
+                    await Assertions.Expect(cells.Locator($"td[data-key={type}]")).ToHaveTextAsync(
+                        Figure(activeOf.Where(l => l!["license_type"]!.GetValue<string>() == type).Sum(l => l!["count"]!.GetValue<long>())));
+                }
+                await Assertions.Expect(cells.Locator("td[data-key=trials]")).ToHaveTextAsync(Figure(row["trials_started"]!.GetValue<long>()));
+                await Assertions.Expect(cells.Locator("td[data-key=converted]")).ToHaveTextAsync(Figure(row["trials_converted"]!.GetValue<long>()));
+                await Assertions.Expect(cells.Locator("td[data-key=machines]")).ToHaveTextAsync(Figure(row["machines_seen_30d"]!.GetValue<long>()));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_product_is_created_its_release_published_and_its_adoption_shown_as_the_API_counts_it()
+    {
+        var code = "p" + Guid.NewGuid().ToString("N")[..10];
+        var name = $"Caisse {code[1..7]}";
+        var page = await stack.NewPageAsync();
+        await WebAppStack.SignInAsync(page, "/admin/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Produits", Exact = true }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Nouveau produit" });
+        await form.GetByLabel("Code").FillAsync(code);
+        await form.GetByLabel("Nom").FillAsync(name);
+        await form.GetByLabel("Durée d'essai (jours)").FillAsync("21");
+        await form.GetByLabel("À vie").UncheckAsync();
+        await form.GetByLabel("URL de renouvellement (facultatif)").FillAsync("https://exemple.fr/caisse");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Créer le produit" }).ClickAsync();
+        var row = page.Locator($"[data-table=products] tr[data-product={code}]");
+        await Assertions.Expect(row).ToContainTextAsync(name);
+        await Assertions.Expect(row).ToContainTextAsync("21 j");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Modifier {name}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"Modifier {name}" });
+        await dialog.GetByLabel("Durée d'essai (jours)").FillAsync("45");
+        await WebAppStack.ScreenshotAsync(page, "produit-modification");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("45 j");
+        var created = (await stack.GetJsonAsync("/api/v1/admin/products"))["products"]!.AsArray().Single(p => p!["code"]!.GetValue<string>() == code)!;
+        Assert.Equal(45, created["trial_days"]!.GetValue<int>());
+        Assert.Equal(["trial", "monthly", "annual"], created["license_types"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("https://exemple.fr/caisse", created["renewal_url"]!.GetValue<string>());
+        await WebAppStack.ScreenshotAsync(page, "produits");
+        await AssertAccessibleAsync(page);
+
+        // Codes of that product from the codes page: its types only, listed under its name.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Codes d'activation" }).ClickAsync();
+        var generate = page.GetByRole(AriaRole.Form, new() { Name = "Générer des codes" });
+        await generate.GetByLabel("Produit").SelectOptionAsync(code);
+        Assert.Equal(["trial", "monthly", "annual"], await generate.GetByLabel("Type de licence").Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
+        await generate.GetByLabel("Type de licence").SelectOptionAsync("annual");
+        await generate.GetByLabel("Nombre de codes").FillAsync("2");
+        await generate.GetByRole(AriaRole.Button, new() { Name = "Générer" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("created-code")).ToHaveCountAsync(2);
+        await page.Locator("#codes-product").SelectOptionAsync(code);
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("tbody td[data-key=product]").First).ToHaveTextAsync(name);
+        var listed = await stack.GetJsonAsync($"/api/v1/admin/activation-codes?product={code}");
+        Assert.Equal(2, listed["codes"]!.AsArray().Count);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Versions", Exact = true }).ClickAsync();
+        await page.GetByLabel("Produit", new() { Exact = true }).SelectOptionAsync(code);
+        await Assertions.Expect(page.GetByText($"Aucune version publiée pour {name}.")).ToBeVisibleAsync();
+        foreach (var version in new[] { "1.0.0", "1.1.0" })
+        {
+            var publish = page.GetByRole(AriaRole.Form, new() { Name = "Publier une version" });
+            await Assertions.Expect(publish.GetByLabel("Produit")).ToHaveValueAsync(code);
+            await publish.GetByLabel("Version", new() { Exact = true }).FillAsync(version);
+            await publish.GetByLabel("Adresse de téléchargement (https)").FillAsync($"https://telechargement.exemple.fr/caisse-{version}.msi");
+            await publish.GetByLabel("Empreinte SHA-256 du fichier").FillAsync(new string('a', 64));
+            await publish.GetByLabel("Taille (octets)").FillAsync("1048576");
+            await publish.GetByLabel("Part des machines (%)").FillAsync(version == "1.1.0" ? "50" : "100");
+            await publish.GetByLabel("Notes de version (facultatif)").FillAsync($"Nouveautés de la {version}");
+            await publish.GetByRole(AriaRole.Button, new() { Name = "Publier la version" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Version {version} de {name} publiée");
+        }
+        await Assertions.Expect(page.Locator("[data-table=releases] tbody tr")).ToHaveCountAsync(2);
+
+        // Machines report versions by heartbeat; one older than any release still counts among the product's machines.
+        foreach (var version in new[] { "1.1.0", "1.1.0", "1.0.0", "0.9.0" })
+        {
+            var trial = await _seed.TrialAsync($"v-{Guid.NewGuid():N}@exemple.fr", code);
+            await _seed.HeartbeatAsync(trial.MachineId, trial.Key, version, "Windows 11 Pro", code);
+        }
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-chart-table=release-adoption]")).ToHaveCountAsync(1);
+        var releases = (await stack.GetJsonAsync($"/api/v1/admin/releases?product={code}"))["releases"]!.AsArray();
+        Assert.Equal([("1.1.0", 2L, 4L), ("1.0.0", 1L, 4L)],
+            releases.Select(r => (r!["version"]!.GetValue<string>(), r["machines"]!.GetValue<long>(), r["product_machines"]!.GetValue<long>())));
+        var rows = await page.Locator("[data-table=releases] tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(r => ['rollout', 'machines_7d', 'share_7d', 'machines', 'share'].map(k => r.querySelector(`[data-key=${k}]`).textContent.trim()))");
+        Assert.Equal(
+            releases.Select(r => new[]
+            {
+                $"{r!["rollout_percent"]} %", $"{r["machines_7d"]}", Share(r["machines_7d"]!, r["product_machines_7d"]!),
+                $"{r["machines"]}", Share(r["machines"]!, r["product_machines"]!),
+            }).ToList(),
+            rows.ToList());
+        Assert.Equal(["1.1.0|2|2|50 %", "1.0.0|1|1|25 %"], await TableAsync(page, "release-adoption"));
+        Assert.True(await page.Locator("[data-chart=release-adoption] .recharts-bar-rectangle").CountAsync() >= 2);
+        await Assertions.Expect(page.Locator("[data-chart=release-adoption] .chart-summary")).ToContainTextAsync($"4 machines de {name} vues sur 30 jours");
+        await WebAppStack.ScreenshotAsync(page, "versions");
+        await AssertAccessibleAsync(page);
+
+        // Widening the rollout from the table.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer le déploiement de la version 1.1.0 (Stable)" }).ClickAsync();
+        var rollout = page.GetByRole(AriaRole.Dialog, new() { Name = "Déploiement de la version 1.1.0" });
+        await rollout.GetByLabel("Part des machines (%)").FillAsync("80");
+        await rollout.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-table=releases] tr[data-version='1.1.0'] [data-key=rollout]")).ToHaveTextAsync("80 %");
+        await page.Context.CloseAsync();
+
+        static string Share(JsonNode part, JsonNode whole) => whole.GetValue<long>() == 0 ? "—"
+            : $"{Math.Round(part.GetValue<long>() * 1000.0 / whole.GetValue<long>(), MidpointRounding.AwayFromZero) / 10:0.#} %".Replace('.', ',');
+    }
+
+    [Fact]
+    public async Task Every_admin_page_reads_at_phone_width_without_sideways_scrolling()
+    {
+        var (machineId, key) = await _seed.TrialAsync($"phone-{Guid.NewGuid():N}@exemple.fr");
+        await _seed.HeartbeatAsync(machineId, key, "2.4.1", "Windows 11 Pro");
+        var product = await _seed.ProductAsync("Logiciel de caisse mobile");
+        await stack.PostJsonAsync("/api/v1/admin/releases", new
+        {
+            product, version = "3.2.0", url = "https://telechargement.exemple.fr/caisse-3.2.0.msi", sha256 = new string('b', 64), size = 2048,
+        });
+        await _seed.CodesAsync("annual", 1);
+        var phone = await stack.NewPageAsync(width: 390, height: 844);
+        await phone.GotoAsync("/admin/connexion");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Se connecter" })).ToBeVisibleAsync();
+        await CheckAsync("connexion");
+        await WebAppStack.SignInAsync(phone, "/admin/");
+        foreach (var (path, name, ready) in new[]
+        {
+            ("/admin/", "vue-ensemble", "[data-chart=machines-seen]"),
+            ("/admin/licenses", "licences", "tbody tr"),
+            ($"/admin/licenses/{machineId}", "licence-detail", "[data-testid=key-signature]"),
+            ("/admin/codes", "codes", "tbody tr"),
+            ("/admin/accounts", "comptes", "tbody tr"),
+            ("/admin/products", "produits", "[data-table=products] tbody tr"),
+            ($"/admin/releases?produit={product}", "versions", "[data-table=releases] tbody tr"),
+        })
+        {
+            await phone.GotoAsync(path);
+            await Assertions.Expect(phone.Locator(ready).First).ToBeVisibleAsync();
+            await CheckAsync(name);
+        }
+        var refreshToken = await phone.EvaluateAsync<string>("sessionStorage.getItem('ef.refresh_token')");
+        using (var logout = await new HttpClient { BaseAddress = stack.SelfHost.BaseAddress }.PostAsJsonAsync("/api/v1/auth/logout", new { refresh_token = refreshToken }))
+        {
+            Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
+        }
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Codes d'activation" }).ClickAsync();
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/admin/connexion\\?retour=%2Fadmin%2Fcodes&expiree=1$"));
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre session a expiré");
+        await CheckAsync("session-expiree");
+        await phone.Context.CloseAsync();
+
+        async Task CheckAsync(string name)
+        {
+            await WebAppStack.ScreenshotAsync(phone, name);
+            Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways at 390 px");
+        }
+    }
+
+    private static string Figure(long value) => value.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 
     private static async Task AssertAccessibleAsync(IPage page)
     {

@@ -9,10 +9,10 @@ public sealed class LicenseSeed(WebAppStack stack)
     public static string NewMachineId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     /// <summary>A trial: its machine id and key.</summary>
-    public async Task<(string MachineId, string Key)> TrialAsync(string email)
+    public async Task<(string MachineId, string Key)> TrialAsync(string email, string? product = null, string? machineId = null)
     {
-        var machineId = NewMachineId();
-        var answer = await stack.PostJsonAsync("/api/v1/licenses/trial", new { machine_id = machineId, email }, admin: false);
+        machineId ??= NewMachineId();
+        var answer = await stack.PostJsonAsync("/api/v1/licenses/trial", new { machine_id = machineId, email, product }, admin: false);
         return (machineId, answer["license_key"]!.GetValue<string>());
     }
 
@@ -25,8 +25,16 @@ public sealed class LicenseSeed(WebAppStack stack)
     public Task<JsonNode> ValidateAsync(string machineId, string key) =>
         stack.PostJsonAsync("/api/v1/licenses/validate", new { machine_id = machineId, license_key = key }, admin: false);
 
-    public Task<JsonNode> HeartbeatAsync(string machineId, string key, string version, string os) =>
-        stack.PostJsonAsync("/api/v1/licenses/heartbeat", new { machine_id = machineId, license_key = key, app_version = version, os_info = os }, admin: false);
+    public Task<JsonNode> HeartbeatAsync(string machineId, string key, string version, string os, string? product = null) =>
+        stack.PostJsonAsync("/api/v1/licenses/heartbeat", new { machine_id = machineId, license_key = key, app_version = version, os_info = os, product }, admin: false);
+
+    /// <summary>A product of the catalog with a fresh code: its code.</summary>
+    public async Task<string> ProductAsync(string name, int trialDays = 14)
+    {
+        var code = "p" + Guid.NewGuid().ToString("N")[..10];
+        await stack.PostJsonAsync("/api/v1/admin/products", new { code, name, trial_days = trialDays });
+        return code;
+    }
 
     public async Task<string[]> CodesAsync(string type, int count, int durationDays = 365)
     {

@@ -283,7 +283,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Codes d'activation : ?status=used|unused|expired&page=&page_size=, avec qui les a utilisés */
+        /** Codes d'activation : ?status=used|unused|expired&product=&page=&page_size=, avec qui les a utilisés */
         get: operations["ListActivationCodes"];
         put?: never;
         /** Crée des codes d'activation */
@@ -301,7 +301,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recherche de licences: ?email=&machine_id=&type=&status=&expires_after=&expires_before=&page=&page_size= */
+        /** Recherche de licences: ?email=&machine_id=&type=&status=&expires_after=&expires_before=&product=&page=&page_size= */
         get: operations["SearchLicenses"];
         put?: never;
         post?: never;
@@ -335,7 +335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Une licence : sa clé décodée et son historique (essai, activation, validations, heartbeats) */
+        /** Une licence : sa clé décodée et son historique (essai, activation, validations, heartbeats) ; ?product= pour une machine à plusieurs produits */
         get: operations["GetLicense"];
         put?: never;
         post?: never;
@@ -458,7 +458,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statistiques: licences par type et statut, trials, heartbeats, validations */
+        /** Statistiques: licences par type et statut, trials, heartbeats, validations: ?days=&product= */
         get: operations["LicenseStats"];
         put?: never;
         post?: never;
@@ -987,6 +987,7 @@ export interface components {
             expires_at?: null | string;
             license_type?: string;
             notes?: null | string;
+            product?: string;
             status?: string;
             /** Format: date-time */
             used_at?: null | string;
@@ -1028,17 +1029,17 @@ export interface components {
             products: string[];
         };
         CreatePartnerResponse: {
-            apiKey: string;
+            api_key: string;
             partner: components["schemas"]["PartnerSummary"];
             success?: boolean;
         };
         CreateProductRequest: {
             code: string;
-            licenseTypes: null | string[];
+            license_types: null | string[];
             name: string;
-            renewalUrl: null | string;
+            renewal_url: null | string;
             /** Format: int32 */
-            trialDays: null | number | string;
+            trial_days: null | number | string;
         };
         DayCount: {
             /** Format: int64 */
@@ -1235,6 +1236,7 @@ export interface components {
             };
             key: components["schemas"]["DecodedLicenseKey"];
             license: components["schemas"]["LicenseSummary"];
+            machine_products?: string[];
             os_info: null | string;
             success?: boolean;
         };
@@ -1346,24 +1348,24 @@ export interface components {
         PartnerCode: {
             code?: string;
             /** Format: date-time */
-            createdAt?: string;
+            created_at?: string;
             /** Format: int32 */
-            durationDays?: number | string;
+            duration_days?: number | string;
             /** Format: date-time */
-            expiresAt?: null | string;
-            isUsed?: boolean;
-            licenseType?: string;
+            expires_at?: null | string;
+            is_used?: boolean;
+            license_type?: string;
             notes?: null | string;
             product?: string;
             /** Format: date-time */
-            usedAt?: null | string;
+            used_at?: null | string;
         };
         PartnerCodeListResponse: {
             codes: components["schemas"]["PartnerCode"][];
             /** Format: int32 */
             page: number | string;
             /** Format: int32 */
-            pageSize: number | string;
+            page_size: number | string;
             success?: boolean;
             /** Format: int64 */
             total: number | string;
@@ -1372,10 +1374,10 @@ export interface components {
             /** Format: int32 */
             count: null | number | string;
             /** Format: int32 */
-            durationDays: null | number | string;
+            duration_days: null | number | string;
             /** Format: date-time */
-            expiresAt: null | string;
-            licenseType: string;
+            expires_at: null | string;
+            license_type: string;
             notes: null | string;
             product: string;
         };
@@ -1389,10 +1391,10 @@ export interface components {
         };
         PartnerSummary: {
             /** Format: date-time */
-            createdAt: null | string;
-            createdBy: null | string;
+            created_at: null | string;
+            created_by: null | string;
             /** Format: date-time */
-            disabledAt: null | string;
+            disabled_at: null | string;
             name: string;
             products: string[];
             source: string;
@@ -1408,14 +1410,14 @@ export interface components {
         Product: {
             code?: string;
             /** Format: date-time */
-            createdAt?: string;
-            licenseTypes?: string[];
+            created_at?: string;
+            license_types?: string[];
             name?: string;
-            renewalUrl?: null | string;
+            renewal_url?: null | string;
             /** Format: int32 */
-            trialDays?: number | string;
+            trial_days?: number | string;
             /** Format: date-time */
-            updatedAt?: string;
+            updated_at?: string;
         };
         ProductListResponse: {
             products: components["schemas"]["Product"][];
@@ -1426,16 +1428,16 @@ export interface components {
             success?: boolean;
         };
         ProductStats: {
-            appVersions?: components["schemas"]["VersionCount"][];
+            app_versions?: components["schemas"]["VersionCount"][];
             licenses?: components["schemas"]["LicenseCount"][];
             /** Format: int64 */
             machines_seen_30d?: number | string;
             name?: string;
             product?: string;
             /** Format: int64 */
-            trialsConverted?: number | string;
+            trials_converted?: number | string;
             /** Format: int64 */
-            trialsStarted?: number | string;
+            trials_started?: number | string;
         };
         PublicKeyEntry: {
             current: boolean;
@@ -1451,11 +1453,11 @@ export interface components {
         };
         PublishReleaseRequest: {
             channel: null | string;
-            minVersion: null | string;
+            min_version: null | string;
             notes: null | string;
             product: string;
             /** Format: int32 */
-            rolloutPercent: null | number | string;
+            rollout_percent: null | number | string;
             sha256: string;
             /** Format: int64 */
             size: number | string;
@@ -1474,17 +1476,23 @@ export interface components {
         Release: {
             channel?: string;
             /** Format: date-time */
-            createdAt?: string;
-            createdBy?: string;
+            created_at?: string;
+            created_by?: string;
             /** Format: int64 */
             id?: number | string;
             /** Format: int64 */
             machines?: number | string;
-            minVersion?: null | string;
+            /** Format: int64 */
+            machines_7d?: number | string;
+            min_version?: null | string;
             notes?: null | string;
             product?: string;
+            /** Format: int64 */
+            product_machines?: number | string;
+            /** Format: int64 */
+            product_machines_7d?: number | string;
             /** Format: int32 */
-            rolloutPercent?: number | string;
+            rollout_percent?: number | string;
             sha256?: string;
             /** Format: int64 */
             size?: number | string;
@@ -1570,20 +1578,20 @@ export interface components {
             week_start: string;
         };
         UpdateProductRequest: {
-            licenseTypes: null | string[];
+            license_types: null | string[];
             name: null | string;
-            renewalUrl: null | string;
+            renewal_url: null | string;
             /** Format: int32 */
-            trialDays: null | number | string;
+            trial_days: null | number | string;
         };
         UpdateResponse: {
-            keyId: string;
+            key_id: string;
             manifest: string;
             signature: string;
         };
         UpdateRolloutRequest: {
             /** Format: int32 */
-            rolloutPercent: number | string;
+            rollout_percent: number | string;
         };
         UploadResponse: {
             fileName: string;
@@ -3326,6 +3334,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ namespace Backend.Core.Licensing;
 public sealed record ActivationCodeSummary
 {
     public string Code { get; init; } = "";
+    public string Product { get; init; } = "";
     public string LicenseType { get; init; } = "";
     public int DurationDays { get; init; }
     public string Status { get; init; } = "";

@@ -14,4 +14,7 @@ public sealed record LicenseDetailResponse(
     IReadOnlyDictionary<string, long> HistoryCounts)
 {
     [JsonPropertyOrder(-1)] public bool Success => true;
+
+    /// <summary>Every product this machine holds a license of (one license per product), to open the others.</summary>
+    public IReadOnlyList<string> MachineProducts { get; init; } = [];
 }

@@ -6,8 +6,9 @@ export type CodeSummary = components["schemas"]["ActivationCodeSummary"];
 export type CreatedCodes = components["schemas"]["ActivationCodesResponse"];
 export type NewCodes = components["schemas"]["CreateActivationCodesRequest"];
 
-export function listCodes(status: string, page: number, pageSize: number, signal?: AbortSignal) {
-  return api<CodeList>("/api/v1/admin/activation-codes", { query: { status, page, page_size: pageSize }, signal });
+/** `status` and `product` empty: every code. */
+export function listCodes(status: string, product: string, page: number, pageSize: number, signal?: AbortSignal) {
+  return api<CodeList>("/api/v1/admin/activation-codes", { query: { status, product, page, page_size: pageSize }, signal });
 }
 
 export function createCodes(request: NewCodes) {

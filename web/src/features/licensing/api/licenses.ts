@@ -14,6 +14,7 @@ export interface LicenseFilter {
   status?: string;
   expires_after?: string;
   expires_before?: string;
+  product?: string;
 }
 
 export function searchLicenses(filter: LicenseFilter, page: number, pageSize: number, signal?: AbortSignal) {
@@ -24,10 +25,16 @@ export function exportLicensesCsv(filter: LicenseFilter) {
   return download("/api/v1/admin/licenses.csv", "licences.csv", { ...filter });
 }
 
-export function getLicense(machineId: string, signal?: AbortSignal) {
-  return api<LicenseDetail>(`/api/v1/admin/licenses/${encodeURIComponent(machineId)}`, { signal });
+/** A machine holds one license per product: `product` empty opens the default product's (else its oldest). */
+export function getLicense(machineId: string, product: string, signal?: AbortSignal) {
+  return api<LicenseDetail>(`/api/v1/admin/licenses/${encodeURIComponent(machineId)}`, { query: { product }, signal });
 }
 
-export function revokeLicense(machineId: string, reason: string) {
-  return api<RevokeAnswer>(`/api/v1/admin/licenses/${encodeURIComponent(machineId)}`, { method: "DELETE", json: { reason } });
+export function revokeLicense(machineId: string, product: string, reason: string) {
+  return api<RevokeAnswer>(`/api/v1/admin/licenses/${encodeURIComponent(machineId)}`, { method: "DELETE", json: { reason, product } });
+}
+
+/** The console's address of one license of a machine. */
+export function licensePath(machineId: string, product?: string | null): string {
+  return `/admin/licenses/${machineId}${product ? `?produit=${encodeURIComponent(product)}` : ""}`;
 }

@@ -3,6 +3,9 @@ import type { components } from "../../../lib/api-types";
 
 export type LicenseStats = components["schemas"]["LicenseStatsResponse"];
 
-export function getStats(days: number, signal?: AbortSignal): Promise<LicenseStats> {
-  return api<LicenseStats>("/api/v1/admin/stats", { query: { days }, signal });
+export type ProductStats = components["schemas"]["ProductStats"];
+
+/** `product` empty: every product together. */
+export function getStats(days: number, product: string, signal?: AbortSignal): Promise<LicenseStats> {
+  return api<LicenseStats>("/api/v1/admin/stats", { query: { days, product }, signal });
 }

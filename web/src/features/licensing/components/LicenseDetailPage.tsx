@@ -1,16 +1,21 @@
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { ErrorState, Loading } from "../../../components/PageStates";
 import { ApiError, describeError } from "../../../lib/api-client";
 import { formatDateTime, formatNumber } from "../../../lib/format";
 import { useApi } from "../../../lib/use-api";
-import { getLicense, revokeLicense } from "../api/licenses";
+import { getLicense, licensePath, revokeLicense } from "../api/licenses";
+import { useProducts } from "../api/products";
 import { actionLabels, labelOf, licenseTypeLabels, signatureLabels, statusLabels } from "../labels";
+import { productName } from "./ProductSelect";
 
 export function LicenseDetailPage() {
   const { machineId = "" } = useParams();
-  const detail = useApi((signal) => getLicense(machineId, signal), [machineId]);
+  const [params] = useSearchParams();
+  const product = params.get("produit") ?? "";
+  const detail = useApi((signal) => getLicense(machineId, product, signal), [machineId, product]);
+  const products = useProducts().data?.products;
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
@@ -21,7 +26,7 @@ export function LicenseDetailPage() {
     setBusy(true);
     setRevokeError(null);
     try {
-      await revokeLicense(machineId, reason.trim());
+      await revokeLicense(machineId, detail.data?.license.product ?? product, reason.trim());
       setConfirming(false);
       setReason("");
       setNotice("Licence révoquée : la prochaine validation de cette machine sera refusée.");
@@ -41,7 +46,10 @@ export function LicenseDetailPage() {
         {notFound ? (
           <div className="state state-empty">
             <h1>Licence introuvable</h1>
-            <p>Aucune licence pour la machine <span className="mono">{machineId}</span>.</p>
+            <p>
+              Aucune licence pour la machine <span className="mono">{machineId}</span>
+              {product ? ` et le produit ${productName(products, product)}` : ""}.
+            </p>
           </div>
         ) : <ErrorState error={detail.error} onRetry={detail.reload} />}
       </section>
@@ -66,6 +74,18 @@ export function LicenseDetailPage() {
         )}
       </div>
       {notice && <p className="success" role="status">{notice}</p>}
+      {(detail.data.machine_products?.length ?? 0) > 1 && (
+        <nav className="notice other-products" aria-label="Licences de cette machine">
+          Cette machine a une licence pour chacun de ces produits :{" "}
+          {detail.data.machine_products!.map((code, index) => (
+            <span key={code}>
+              {index > 0 && ", "}
+              {code === license.product ? <strong aria-current="page">{productName(products, code)}</strong>
+                : <Link to={licensePath(machineId, code)}>{productName(products, code)}</Link>}
+            </span>
+          ))}.
+        </nav>
+      )}
       <div className="detail-grid">
         <div className="card">
           <h2>Licence</h2>
@@ -74,14 +94,14 @@ export function LicenseDetailPage() {
             <dd><span className={`badge badge-${license.status}`} data-testid="license-status">{labelOf(statusLabels, license.status)}</span></dd>
             <dt>E-mail</dt><dd>{license.email}</dd>
             <dt>Type</dt><dd>{labelOf(licenseTypeLabels, license.license_type)}</dd>
-            <dt>Produit</dt><dd>{license.product}</dd>
+            <dt>Produit</dt><dd data-testid="license-product">{productName(products, license.product)}</dd>
             <dt>Créée le</dt><dd>{formatDateTime(license.created_at)}</dd>
             <dt>Essai démarré le</dt><dd>{formatDateTime(license.trial_started_at)}</dd>
             <dt>Activée le</dt><dd>{formatDateTime(license.activated_at)}</dd>
             <dt>Code d'activation</dt><dd className="mono">{license.activation_code ?? "—"}</dd>
             <dt>Expire le</dt><dd>{formatDateTime(license.expires_at)}</dd>
             <dt>Dernière validation</dt><dd>{formatDateTime(license.last_validated_at)}</dd>
-            <dt>Dernier heartbeat</dt><dd>{formatDateTime(license.last_heartbeat_at)}</dd>
+            <dt>Dernier signal de vie</dt><dd>{formatDateTime(license.last_heartbeat_at)}</dd>
             <dt>Version, système</dt><dd>{license.app_version ?? "—"}{osInfo ? `, ${osInfo}` : ""}</dd>
             {license.revoked_at && (
               <>
@@ -98,7 +118,7 @@ export function LicenseDetailPage() {
             <dt>N° de licence</dt><dd>{key.license_id ?? "—"}</dd>
             <dt>Machine</dt><dd className="mono">{key.machine_id ?? "—"}</dd>
             <dt>Type</dt><dd>{key.license_type ? licenseTypeLabels[key.license_type] ?? key.license_type : "—"}</dd>
-            <dt>Produit</dt><dd>{key.product ?? "—"}</dd>
+            <dt>Produit</dt><dd>{productName(products, key.product)}</dd>
             <dt>Émise le</dt><dd>{formatDateTime(key.issued_at)}</dd>
             <dt>Expire le</dt><dd>{formatDateTime(key.expires_at)}</dd>
             <dt>Clé de signature</dt><dd className="mono">{key.key_id ?? "—"}</dd>

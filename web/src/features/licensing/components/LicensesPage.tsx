@@ -5,11 +5,13 @@ import { EmptyState, ErrorState, Loading } from "../../../components/PageStates"
 import { describeError } from "../../../lib/api-client";
 import { formatDate, formatDateTime, formatNumber } from "../../../lib/format";
 import { useApi } from "../../../lib/use-api";
-import { exportLicensesCsv, searchLicenses, type LicenseFilter } from "../api/licenses";
+import { exportLicensesCsv, licensePath, searchLicenses, type LicenseFilter } from "../api/licenses";
+import { useProducts } from "../api/products";
 import { licenseTypeLabels, statusLabels } from "../labels";
+import { ProductSelect, productName } from "./ProductSelect";
 
 const pageSize = 25;
-const filterKeys = ["email", "machine_id", "type", "status", "expires_after", "expires_before"] as const;
+const filterKeys = ["product", "email", "machine_id", "type", "status", "expires_after", "expires_before"] as const;
 
 /** The filter lives in the address, so a search can be bookmarked, shared, and comes back with the back button. */
 function filterOf(params: URLSearchParams): LicenseFilter {
@@ -29,6 +31,8 @@ export function LicensesPage() {
   const result = useApi((signal) => searchLicenses(filter, page, pageSize, signal), [key, page]);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
+  const catalog = useProducts();
+  const products = catalog.data?.products ?? [];
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,7 +66,12 @@ export function LicensesPage() {
         </button>
       </div>
       {exportError && <p className="form-error" role="alert">{exportError}</p>}
-      <form className="card filters" onSubmit={apply} key={key} role="search" aria-label="Filtrer les licences">
+      {/* Keyed by the catalog too: the product select takes its initial value once its options exist. */}
+      <form className="card filters" onSubmit={apply} key={`${key}-${products.length}`} role="search" aria-label="Filtrer les licences">
+        <label className="field">
+          <span>Produit</span>
+          <ProductSelect name="product" products={products} value={filter.product ?? ""} allLabel="Tous" />
+        </label>
         <label className="field">
           <span>E-mail</span>
           <input name="email" type="email" defaultValue={filter.email ?? ""} placeholder="client@exemple.fr" />
@@ -115,6 +124,7 @@ export function LicensesPage() {
                   <tr>
                     <th scope="col">Machine</th>
                     <th scope="col">E-mail</th>
+                    <th scope="col">Produit</th>
                     <th scope="col">Type</th>
                     <th scope="col">Statut</th>
                     <th scope="col">Expire le</th>
@@ -124,13 +134,14 @@ export function LicensesPage() {
                 </thead>
                 <tbody>
                   {result.data.licenses.map(({ machine_id: machineId = "", license_type: type = "", status = "", ...license }) => (
-                    <tr key={machineId}>
+                    <tr key={`${machineId}-${license.product}`}>
                       <td className="mono">
-                        <Link to={`/admin/licenses/${machineId}`} aria-label={`Licence ${machineId}`}>
+                        <Link to={licensePath(machineId, license.product)} aria-label={`Licence ${machineId} (${productName(products, license.product)})`}>
                           {machineId.slice(0, 12)}…
                         </Link>
                       </td>
                       <td className="cell-email">{license.email}</td>
+                      <td data-key="product">{productName(products, license.product)}</td>
                       <td>{licenseTypeLabels[type] ?? type}</td>
                       <td><span className={`badge badge-${status}`}>{statusLabels[status] ?? status}</span></td>
                       <td>{formatDate(license.expires_at)}</td>
