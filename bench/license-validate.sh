@@ -12,7 +12,7 @@ cd "$ROOT"
 DURATION="${1:-30}"
 LICENSES="${2:-200}"
 WARMUP_ROUND=$((DURATION < 5 ? DURATION : 5))
-WARMUP_MAX_ROUNDS="${BENCH_WARMUP_ROUNDS:-8}"
+WARMUP_MAX_ROUNDS="${BENCH_WARMUP_ROUNDS:-12}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 BENCH_DB=license_bench
 BENCH_URL="${BENCH_URL:-http://127.0.0.1:7499}"
@@ -83,35 +83,47 @@ seeded="$(wc -l <"$WORK/licenses.txt")"
 [ "$seeded" -eq "$LICENSES" ] || { log "only $seeded of $LICENSES trials were issued:"; tail -20 "$WORK/selfhost.log" >&2; exit 1; }
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $(grep '^RESULT' <<<"$1")"; }
-# Warm up until validate's rate stops rising: on a loaded machine the JIT's later tiers arrive tens of seconds after
-# start, and a run measured before them compares a half-compiled validate with a control that runs on code validate
-# already warmed. Rounds of WARMUP_ROUND s until one is not 10 % faster than the one before (at most BENCH_WARMUP_ROUNDS),
-# then one round of the control.
+# Warm up both endpoints until the JIT has settled: on a loaded machine the optimised tiers arrive tens of seconds
+# after start (validate went from 2 500 to 11 000 req/s over eight 5 s rounds at load 35), and a run measured before
+# them compares a half-compiled validate with a control running on code validate already warmed. Rounds of validate
+# then control, WARMUP_ROUND s each, until a pair of rounds compiles fewer than 100 methods (SelfHost's
+# dotnet_jit_compiled_methods_total, /metrics), at most BENCH_WARMUP_ROUNDS pairs.
+metric() { curl -fsS -H "X-Api-Key: $admin_key" "$BENCH_URL/metrics" | sed -n "s/^$1{[^}]*} \([0-9.e+]*\).*/\1/p" | head -1; }
+jit_methods() { metric dotnet_jit_compiled_methods_total; }
+allocated() { printf '%.0f' "$(metric dotnet_gc_heap_total_allocated_bytes_total)"; }
 warmup_rates=""
-previous=0
+jit_before="$(jit_methods)"
 for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
   warm_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
+  wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" -s bench/license-validate/control.lua "$BENCH_URL/api/v1/licenses/public-key" >/dev/null
   rate="$(field "$warm_out" rps)"
+  jit_after="$(jit_methods)"
   warmup_rates="$warmup_rates ${rate%.*}"
-  log "warm-up round $round: validate ${rate} req/s"
-  [ "$round" -ge 2 ] && awk -v a="$rate" -v b="$previous" 'BEGIN { exit !(a <= 1.1 * b) }' && break
-  previous="$rate"
+  log "warm-up round $round: validate ${rate} req/s, $((jit_after - jit_before)) methods compiled"
+  [ "$((jit_after - jit_before))" -lt 100 ] && break
+  jit_before="$jit_after"
 done
-wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" -s bench/license-validate/control.lua "$BENCH_URL/api/v1/licenses/public-key" >/dev/null
 
 # Let the warm-up's last batch land before counting what this run adds.
 sleep 2
 history_before="$(psql_admin -d "$BENCH_DB" -c "SELECT count(*) FROM activations WHERE action_type = 'validated'")"
 log "wrk: $CONNECTIONS connections, ${DURATION} s"
+jit_start="$(jit_methods)"; allocated_start="$(allocated)"
 wrk_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
+allocated_validate="$(allocated)"
 # Control: an endpoint with no database work, to tell the machine's own latency tail from validate's.
 control_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s bench/license-validate/control.lua "$BENCH_URL/api/v1/licenses/public-key")"
+allocated_control="$(allocated)"; jit_end="$(jit_methods)"
 rss_kb="$(awk '/VmRSS/ {print $2}' "/proc/$selfhost_pid/status")"
 hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$selfhost_pid/status")"
 wrk_requests="$(field "$wrk_out" requests)"; wrk_non2xx="$(field "$wrk_out" non2xx)"; wrk_errors="$(field "$wrk_out" errors)"
 wrk_rps="$(field "$wrk_out" rps)"; wrk_p50="$(field "$wrk_out" p50_ms)"; wrk_p99="$(field "$wrk_out" p99_ms)"
 control_rps="$(field "$control_out" rps)"; control_p50="$(field "$control_out" p50_ms)"; control_p99="$(field "$control_out" p99_ms)"
 control_failed=$(( $(field "$control_out" non2xx) + $(field "$control_out" errors) ))
+control_requests="$(field "$control_out" requests)"
+# Bytes the process allocated per answered request (everything: Kestrel, telemetry, the flusher), each run apart.
+validate_bytes=$(( (allocated_validate - allocated_start) / (wrk_requests > 0 ? wrk_requests : 1) ))
+control_bytes=$(( (allocated_control - allocated_validate) / (control_requests > 0 ? control_requests : 1) ))
 
 log "stopping SelfHost gracefully (SIGTERM) and checking the batched history"
 kill -TERM "$selfhost_pid"; wait "$selfhost_pid" || true; selfhost_pid=""
@@ -144,7 +156,9 @@ license validate benchmark ($(nproc) cores, $CONNECTIONS connections, ${DURATION
   SelfHost RSS after the run              : $((rss_kb / 1024)) MB   (peak $((hwm_kb / 1024)) MB; target <= 300 MB)
   history rows written for the run        : ${recorded} of ${wrk_requests} validations (after graceful stop)
   license states                          : ${states_loaded:-no in-memory copy}; ${states_from_db:-all} lookups of the whole run read from PostgreSQL, ${states_waited:-?} waited for a barrier
-  warm-up rounds (validate req/s, ${WARMUP_ROUND} s each):${warmup_rates}
+  allocated per request                   : validate ${validate_bytes} B, control ${control_bytes} B   (dotnet_gc_heap_total_allocated_bytes_total)
+  methods compiled during the two runs    : $((jit_end - jit_start))   (JIT settled before measuring if small)
+  warm-up rounds (validate req/s, ${WARMUP_ROUND} s each, until the JIT settled):${warmup_rates}
 REPORT
 # Fail loudly rather than print figures of a broken run (the targets themselves are for people to judge).
 failures=()
