@@ -108,6 +108,7 @@ done
 sleep 2
 history_before="$(psql_admin -d "$BENCH_DB" -c "SELECT count(*) FROM activations WHERE action_type = 'validated'")"
 log "wrk: $CONNECTIONS connections, ${DURATION} s"
+load_measured="$(cut -d' ' -f1-3 /proc/loadavg)"
 jit_start="$(jit_methods)"; allocated_start="$(allocated)"
 wrk_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
 allocated_validate="$(allocated)"
@@ -146,7 +147,7 @@ share="$(awk -v a="$wrk_rps" -v b="$control_rps" 'BEGIN { printf "%.0f", 100 * a
 tail_ratio="$(awk -v a="$wrk_p99" -v b="$control_p99" 'BEGIN { printf "%.2f", a / b }')"
 cat <<REPORT
 
-license validate benchmark ($(nproc) cores, $CONNECTIONS connections, ${DURATION} s each, ${LICENSES} distinct licenses; load average before: ${load_before})
+license validate benchmark ($(nproc) cores, $CONNECTIONS connections, ${DURATION} s each, ${LICENSES} distinct licenses; load average at start: ${load_before}, before the measured runs: ${load_measured})
   SelfHost POST /api/v1/licenses/validate : ${wrk_rps} req/s   p50 ${wrk_p50} ms   p99 ${wrk_p99} ms   (${wrk_requests} requests, ${wrk_non2xx} non-2xx, ${wrk_errors} socket errors)
   control GET /api/v1/licenses/public-key : ${control_rps} req/s   p50 ${control_p50} ms   p99 ${control_p99} ms   (same server, no database)
   validate / control throughput           : ${share} %   (target >= 70 %)
