@@ -6,12 +6,12 @@ namespace Backend.Core.Licensing;
 /// A license row as validate sees it: from memory (<see cref="LicenseStateCache"/>) or read fresh
 /// (<see cref="LicenseStateReader"/>). Only what validate answers with, so 100 000 licenses stay small: the key is
 /// held as its SHA-256 (computed by PostgreSQL), product and type strings are shared. Migration 0103's trigger watches
-/// these columns (and a few more); a column validate starts reading must be watched there too.
+/// these columns (and a few more; <c>signing_key_id</c> changes only with the key); a column validate starts reading must be watched there too.
 /// </summary>
 public sealed class LicenseState
 {
     /// <summary>The columns read, in the order of <see cref="Read"/>.</summary>
-    public const string Columns = "id, machine_id, email, product, sha256(convert_to(license_key, 'UTF8')), license_type, expires_at, is_revoked, revoked_at";
+    public const string Columns = "id, machine_id, email, product, sha256(convert_to(license_key, 'UTF8')), license_type, expires_at, is_revoked, revoked_at, signing_key_id";
 
     public long Id { get; init; }
     public string MachineId { get; init; } = "";
@@ -23,6 +23,8 @@ public sealed class LicenseState
     public DateTimeOffset ExpiresAt { get; init; }
     public bool IsRevoked { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }
+    /// <summary>The key that signed the current key: one no longer configured makes that key invalid, as its signature check would.</summary>
+    public string SigningKeyId { get; init; } = "";
 
     /// <summary>How validate finds a license: the id and machine the signed key names.</summary>
     public LicenseStateKey Key => new(Id, MachineId);
@@ -39,5 +41,6 @@ public sealed class LicenseState
         ExpiresAt = row.GetFieldValue<DateTimeOffset>(6),
         IsRevoked = row.GetBoolean(7),
         RevokedAt = row.IsDBNull(8) ? null : row.GetFieldValue<DateTimeOffset>(8),
+        SigningKeyId = string.Intern(row.GetString(9)),
     };
 }

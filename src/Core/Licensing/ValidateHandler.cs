@@ -70,6 +70,10 @@ public sealed class ValidateHandler(
         var license = await states.FindByKeyAsync(digest);
         if (license is not null)
         {
+            if (!keyCheck.Verifies(license.SigningKeyId))
+            {
+                return Invalid(LicenseErrorCodes.InvalidLicenseKey, "Clé de licence invalide.");
+            }
             if (!string.Equals(license.MachineId, machineId, StringComparison.Ordinal))
             {
                 return Invalid(LicenseErrorCodes.LicenseMachineMismatch, "Cette clé de licence appartient à une autre machine.");
