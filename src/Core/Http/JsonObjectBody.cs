@@ -24,15 +24,22 @@ public sealed class JsonObjectBody
 
     public static async Task<JsonObjectBody> ReadAsync(HttpContext context, int maxBytes, IReadOnlySet<string> allowedMembers, bool allowEmpty = false)
     {
+        var (body, error) = await ReadBytesAsync(context, maxBytes);
+        return error is not null ? Fail(error) : Parse(context, body, allowedMembers, allowEmpty);
+    }
+
+    /// <summary>The body's bytes, or the 415/413 answer; for a handler that tries its own parse first (validate) and else calls <see cref="Parse"/>.</summary>
+    public static async Task<(ReadOnlyMemory<byte> Body, IResult? Error)> ReadBytesAsync(HttpContext context, int maxBytes)
+    {
         var request = context.Request;
         if (!string.IsNullOrEmpty(request.ContentType) && !IsJson(request.ContentType))
         {
-            return Fail(ApiError.Result(context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+            return (default, ApiError.Result(context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
                 "Le corps de la requête doit être du JSON.", new Dictionary<string, string> { ["content_type"] = "application/json attendu" }));
         }
         if (request.ContentLength > maxBytes)
         {
-            return Fail(TooLarge(context, maxBytes));
+            return (default, TooLarge(context, maxBytes));
         }
         var buffer = new byte[Math.Min(maxBytes + 1, (int?)request.ContentLength + 1 ?? maxBytes + 1)];
         var length = 0;
@@ -42,7 +49,7 @@ public sealed class JsonObjectBody
             {
                 if (length > maxBytes)
                 {
-                    return Fail(TooLarge(context, maxBytes));
+                    return (default, TooLarge(context, maxBytes));
                 }
                 Array.Resize(ref buffer, Math.Min(buffer.Length * 2, maxBytes + 1));
             }
@@ -54,24 +61,30 @@ public sealed class JsonObjectBody
             length += read;
             if (length > maxBytes)
             {
-                return Fail(TooLarge(context, maxBytes));
+                return (default, TooLarge(context, maxBytes));
             }
         }
-        if (length == 0 || buffer.AsSpan(0, length).Trim(" \t\r\n"u8).IsEmpty)
+        return (buffer.AsMemory(0, length), null);
+    }
+
+    /// <summary>Parses a body read by <see cref="ReadBytesAsync"/>: one JSON object with only <paramref name="allowedMembers"/>.</summary>
+    public static JsonObjectBody Parse(HttpContext context, ReadOnlyMemory<byte> body, IReadOnlySet<string> allowedMembers, bool allowEmpty = false)
+    {
+        if (body.IsEmpty || body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return allowEmpty
                 ? new JsonObjectBody(new RequestFields(default), null)
                 : Fail(Invalid(context, "body", "Un objet JSON est requis."));
         }
         // The parser checks UTF-8 only when a string is read, which would then throw from the handler: refuse it here.
-        if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
         {
             return Fail(Invalid(context, "body", "Le corps n'est pas de l'UTF-8 valide."));
         }
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.AsMemory(0, length), ParseOptions);
+            document = JsonDocument.Parse(body, ParseOptions);
         }
         catch (JsonException e)
         {

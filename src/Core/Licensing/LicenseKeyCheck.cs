@@ -14,6 +14,10 @@ public sealed class LicenseKeyCheck(LicenseSigningKeys keys)
 {
     public const int Capacity = 200_000;
     private readonly ConcurrentDictionary<LicenseKeyDigest, LicenseClaims> _genuine = new();
+    private readonly HashSet<string> _keyIds = new(keys.Verifier.KeyIds, StringComparer.Ordinal);
+
+    /// <summary>Whether keys signed by this key id still verify (the current key or a retired one still configured).</summary>
+    public bool Verifies(string signingKeyId) => _keyIds.Contains(signingKeyId);
 
     public LicenseVerification Verify(string licenseKey, string machineId)
     {

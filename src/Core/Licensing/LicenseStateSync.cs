@@ -12,7 +12,7 @@ namespace Backend.Core.Licensing;
 /// names, and every <see cref="BarrierInterval"/> sends itself a barrier notification. Notifications come out of
 /// PostgreSQL's queue in commit order, so when the barrier comes back, every change committed before it was sent
 /// has been re-read, and the copy is marked current as of then. Any error or lost connection marks the copy stale
-/// (lookups go to the database) and starts again with a full read.
+/// (lookups go to the database) and starts again with a full read. It runs on a thread of its own with blocking I/O.
 /// </summary>
 public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCache cache, LicenseStateLookup lookup, ILogger<LicenseStateSync> logger)
     : BackgroundService
@@ -24,12 +24,49 @@ public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCa
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Its own thread, blocking on its own socket: however busy the thread pool is with requests, the barriers
+        // keep coming back and the copy stays fresh (on the pool, a saturated process let the lease lapse for whole runs).
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: the data source or the logger may already be disposed; an exception escaping a thread would end the process.
+            }
+            finally
+            {
+                stopped.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "license-state-sync",
+        };
+        thread.Start();
+        try
+        {
+            await stopped.Task.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The thread notices the stop within a barrier interval, unless a blocking call waits on a database that is
+            // down (up to the command timeout): give it a moment to write its last line, not the whole shutdown.
+            await Task.WhenAny(stopped.Task, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None));
+        }
+    }
+
+    private void Run(CancellationToken stoppingToken)
+    {
         var backoff = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SyncAsync(() => backoff = TimeSpan.FromMilliseconds(100), stoppingToken);
+                Sync(() => backoff = TimeSpan.FromMilliseconds(100), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -39,41 +76,39 @@ public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCa
             {
                 cache.MarkStale();
                 logger.LogWarning("License state copy is stale, validate reads PostgreSQL until it is rebuilt ({ExceptionType}: {Message})", e.GetType().Name, e.Message);
-                await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                stoppingToken.WaitHandle.WaitOne(backoff);
                 backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000));
             }
         }
         cache.MarkStale();
-        logger.LogInformation("License state copy stopped: {Count} validate lookups were read from PostgreSQL", lookup.FromDatabase);
+        logger.LogInformation("License state copy stopped: {Count} validate lookups were read from PostgreSQL, {Waited} waited for a barrier", lookup.FromDatabase, lookup.WaitedForBarrier);
     }
 
-    private async Task SyncAsync(Action connected, CancellationToken stop)
+    private void Sync(Action connected, CancellationToken stop)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stop);
+        using var connection = dataSource.OpenConnection();
         var received = new List<(bool Barrier, long Value)>();
+        // Raised on this thread, inside the blocking calls below.
         connection.Notification += (_, e) =>
         {
             if (long.TryParse(e.Payload, out var value))
             {
-                lock (received)
-                {
-                    received.Add((e.Channel == _barrierChannel, value));
-                }
+                received.Add((e.Channel == _barrierChannel, value));
             }
         };
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {_barrierChannel}", connection))
+        using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {_barrierChannel}", connection))
         {
-            await listen.ExecuteNonQueryAsync(stop);
+            listen.ExecuteNonQuery();
         }
-        await using (var trigger = new NpgsqlCommand("SELECT count(*) FROM pg_trigger WHERE tgname = 'licenses_notify_update'", connection))
+        using (var trigger = new NpgsqlCommand("SELECT count(*) FROM pg_trigger WHERE tgname = 'licenses_notify_update'", connection))
         {
-            if ((long)(await trigger.ExecuteScalarAsync(stop))! == 0)
+            if ((long)trigger.ExecuteScalar()! == 0)
             {
                 throw new InvalidOperationException("the licenses table has no change trigger yet (migration 0103)");
             }
         }
         var started = Stopwatch.GetTimestamp();
-        cache.Replace(await ReadAsync(connection, null, stop));
+        cache.Replace(Read(connection, null));
         logger.LogInformation("License state copy loaded: {Count} licenses in {Milliseconds} ms", cache.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         connected();
 
@@ -82,6 +117,9 @@ public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCa
         var nextBarrier = 0L;
         var interval = (long)(BarrierInterval.TotalSeconds * Stopwatch.Frequency);
         var lease = (long)(LicenseStateCache.Lease.TotalSeconds * Stopwatch.Frequency);
+        using var barrier = new NpgsqlCommand("SELECT pg_notify(@channel, @sequence)", connection);
+        barrier.Parameters.AddWithValue("channel", _barrierChannel);
+        var sequenceText = barrier.Parameters.AddWithValue("sequence", "");
         while (true)
         {
             stop.ThrowIfCancellationRequested();
@@ -89,26 +127,23 @@ public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCa
             if (now >= nextBarrier)
             {
                 barriers[++sequence] = now;
-                barriers.Where(b => now - b.Value > lease).Select(b => b.Key).ToList().ForEach(k => barriers.Remove(k));
-                await using var barrier = new NpgsqlCommand("SELECT pg_notify(@channel, @sequence)", connection);
-                barrier.Parameters.AddWithValue("channel", _barrierChannel);
-                barrier.Parameters.AddWithValue("sequence", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                await barrier.ExecuteNonQueryAsync(stop);
+                foreach (var old in barriers.Where(b => now - b.Value > lease).Select(b => b.Key).ToList())
+                {
+                    barriers.Remove(old);
+                }
+                sequenceText.Value = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                barrier.ExecuteNonQuery();
                 nextBarrier = now + interval;
             }
 
-            (bool Barrier, long Value)[] batch;
-            lock (received)
+            if (received.Count > 0)
             {
-                batch = received.ToArray();
+                var batch = received.ToArray();
                 received.Clear();
-            }
-            if (batch.Length > 0)
-            {
                 var ids = batch.Where(n => !n.Barrier).Select(n => n.Value).Distinct().ToArray();
                 if (ids.Length > 0)
                 {
-                    cache.Apply(ids, await ReadAsync(connection, ids, stop));
+                    cache.Apply(ids, Read(connection, ids));
                 }
                 // Read after every notification of the batch arrived: the copy now holds each commit queued before these barriers.
                 foreach (var (_, value) in batch.Where(n => n.Barrier))
@@ -123,23 +158,24 @@ public sealed class LicenseStateSync(NpgsqlDataSource dataSource, LicenseStateCa
             var wait = nextBarrier - Stopwatch.GetTimestamp();
             if (wait > 0)
             {
-                await connection.WaitAsync(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), stop);
+                // Short waits: this is also how often a stop request is noticed.
+                connection.Wait((int)Math.Max(1, wait * 1000 / Stopwatch.Frequency));
             }
         }
     }
 
-    private static async Task<Dictionary<long, LicenseState>> ReadAsync(NpgsqlConnection connection, long[]? ids, CancellationToken stop)
+    private static Dictionary<long, LicenseState> Read(NpgsqlConnection connection, long[]? ids)
     {
-        await using var command = new NpgsqlCommand(
+        using var command = new NpgsqlCommand(
             ids is null ? $"SELECT {LicenseState.Columns} FROM licenses" : $"SELECT {LicenseState.Columns} FROM licenses WHERE id = ANY(@ids)",
             connection);
         if (ids is not null)
         {
             command.Parameters.AddWithValue("ids", ids);
         }
-        await using var rows = await command.ExecuteReaderAsync(stop);
+        using var rows = command.ExecuteReader();
         var found = new Dictionary<long, LicenseState>(ids?.Length ?? 1024);
-        while (await rows.ReadAsync(stop))
+        while (rows.Read())
         {
             var state = LicenseState.Read(rows);
             found[state.Id] = state;

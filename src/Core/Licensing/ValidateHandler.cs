@@ -1,9 +1,11 @@
 using Backend.Core.Http;
+using Dapper;
 using Backend.Core.Products;
 using Backend.Core.Telemetry;
 using EasyFacture.Licensing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Backend.Core.Licensing;
 
@@ -22,6 +24,7 @@ public sealed class ValidateHandler(
     ClientAddress clientAddress,
     ProductRenewalUrls renewalUrls,
     TimeProvider time,
+    NpgsqlDataSource dataSource,
     IOptions<LicensingSettings> options)
 {
     private static readonly IReadOnlySet<string> Members = new HashSet<string> { "machine_id", "license_key", "product" };
@@ -38,37 +41,67 @@ public sealed class ValidateHandler(
         {
             return LicenseResults.RateLimited(context, decision);
         }
-        var body = await JsonObjectBody.ReadAsync(context, _settings.MaxBodyBytes, Members);
-        if (body.Error is not null)
+        var (raw, tooLargeOrNotJson) = await JsonObjectBody.ReadBytesAsync(context, _settings.MaxBodyBytes);
+        if (tooLargeOrNotJson is not null)
         {
-            return body.Error;
+            return tooLargeOrNotJson;
         }
-        var fields = body.Fields!;
-        var machineId = LicenseResults.MachineIdOf(fields);
-        var licenseKey = fields.String("license_key", LicenseKeyFormat.MaxKeyLength, required: true);
-        var product = fields.String("product", 50, required: false) ?? _settings.Product;
-        if (fields.HasErrors)
+        if (!ValidateRequestReader.TryRead(raw.Span, out var machineId, out var licenseKey, out var product))
         {
-            return LicenseResults.BadRequest(context, fields);
+            // Not the common shape: the general parser accepts the same bodies and words the 400 of the others.
+            var body = JsonObjectBody.Parse(context, raw, Members);
+            if (body.Error is not null)
+            {
+                return body.Error;
+            }
+            var fields = body.Fields!;
+            machineId = LicenseResults.MachineIdOf(fields)!;
+            licenseKey = fields.String("license_key", LicenseKeyFormat.MaxKeyLength, required: true)!;
+            product = fields.String("product", 50, required: false);
+            if (fields.HasErrors)
+            {
+                return LicenseResults.BadRequest(context, fields);
+            }
         }
+        product ??= _settings.Product;
 
-        var verification = keyCheck.Verify(licenseKey!, machineId!);
-        switch (verification.Result)
+        var digest = LicenseKeyDigest.Of(licenseKey.AsSpan().Trim());
+        // A license's current key, found by its digest, was signed here: its row holds the machine and product it names.
+        var license = await states.FindByKeyAsync(digest);
+        if (license is not null)
         {
-            case LicenseCheck.Malformed or LicenseCheck.UnknownSigningKey or LicenseCheck.BadSignature:
+            if (!keyCheck.Verifies(license.SigningKeyId))
+            {
                 return Invalid(LicenseErrorCodes.InvalidLicenseKey, "Clé de licence invalide.");
-            case LicenseCheck.WrongMachine:
+            }
+            if (!string.Equals(license.MachineId, machineId, StringComparison.Ordinal))
+            {
                 return Invalid(LicenseErrorCodes.LicenseMachineMismatch, "Cette clé de licence appartient à une autre machine.");
+            }
+            if (license.Product != product)
+            {
+                return Invalid(LicenseErrorCodes.LicenseProductMismatch, "Cette clé de licence est celle d'un autre produit.");
+            }
         }
-        if (verification.Claims!.Product != product)
+        else
         {
-            return Invalid(LicenseErrorCodes.LicenseProductMismatch, "Cette clé de licence est celle d'un autre produit.");
-        }
-
-        var license = await states.FindAsync(verification.Claims!.LicenseId, machineId!, context.RequestAborted);
-        if (license is null)
-        {
-            return LicenseResults.NotFound(context);
+            var verification = keyCheck.Verify(licenseKey, machineId);
+            switch (verification.Result)
+            {
+                case LicenseCheck.Malformed or LicenseCheck.UnknownSigningKey or LicenseCheck.BadSignature:
+                    return Invalid(LicenseErrorCodes.InvalidLicenseKey, "Clé de licence invalide.");
+                case LicenseCheck.WrongMachine:
+                    return Invalid(LicenseErrorCodes.LicenseMachineMismatch, "Cette clé de licence appartient à une autre machine.");
+            }
+            if (verification.Claims!.Product != product)
+            {
+                return Invalid(LicenseErrorCodes.LicenseProductMismatch, "Cette clé de licence est celle d'un autre produit.");
+            }
+            license = await states.FindAsync(verification.Claims!.LicenseId, machineId, context.RequestAborted);
+            if (license is null)
+            {
+                return LicenseResults.NotFound(context);
+            }
         }
         activity.RecordValidation(license.Id, now, ip, UserAgent.Of(context));
 
@@ -101,8 +134,16 @@ public sealed class ValidateHandler(
             DaysRemaining = DaysRemaining.Until(license.ExpiresAt, now),
             IsActive = true,
             CustomerEmail = license.Email,
-            LicenseKey = string.Equals(license.LicenseKey, licenseKey!.Trim(), StringComparison.Ordinal) ? null : license.LicenseKey,
+            // An older key of the license (the trial's, after an activation): the client stores the current one.
+            LicenseKey = license.KeyDigest == digest ? null : await CurrentKeyAsync(license.Id, context.RequestAborted),
         });
+    }
+
+    private async Task<string?> CurrentKeyAsync(long licenseId, CancellationToken cancel)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancel);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT license_key FROM licenses WHERE id = @licenseId", new { licenseId }, cancellationToken: cancel));
     }
 
     private static IResult Invalid(string error, string message) =>

@@ -56,6 +56,7 @@ public sealed class BenchScriptTests(ITestOutputHelper output)
         // A tiny run proves the script works, not the load it can put: few connections, so the suite's own pools
         // and the bench's pgbench never exhaust the shared server's connections.
         start.Environment["BENCH_CONNECTIONS"] = "4";
+        start.Environment["BENCH_WARMUP_ROUNDS"] = "2";
         start.Environment["BACKEND_TEST_RESULTS"] = Directory.CreateTempSubdirectory("bench-smoke-results-").FullName;
         var log = new StringBuilder();
         using var process = Process.Start(start)!;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Backend.Core.Licensing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Backend.Tests.Licensing;
 
@@ -67,5 +69,31 @@ public sealed class ExpiryAndRotationTests
         // The old host, which does not know the new key, refuses licenses signed with it.
         var (_, unknown) = await host.ValidateAsync(newMachine, newKey);
         Assert.Equal("INVALID_LICENSE_KEY", unknown.Str("error"));
+    }
+    [Fact]
+    public async Task A_key_whose_signing_key_is_no_longer_configured_is_invalid_also_when_the_copy_holds_it()
+    {
+        await using var host = new LicensingHost();
+        await host.InitializeAsync();
+        var machine = LicensingHost.NewMachineId();
+        var key = (await host.TrialAsync(machine)).Str("license_key");
+
+        // Rotated without listing the old public key as retired: what it signed must stop validating.
+        using var next = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await using var rotated = host.CreateFactory(s => s["Licensing:SigningPrivateKey"] = Convert.ToBase64String(next.ExportPkcs8PrivateKey()));
+        var client = rotated.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", LicensingHost.NewClientAddress());
+        var cache = rotated.Services.GetRequiredService<LicenseStateCache>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        // The copy finds the key by its digest: the answer below comes from the path that checks no signature.
+        while (!cache.TryFindByKey(LicenseKeyDigest.Of(key), out _))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the rotated host's copy never held the license");
+            await Task.Delay(20);
+        }
+
+        var validation = await Json.ReadAsync(await client.PostAsJsonAsync("/api/v1/licenses/validate", new { machine_id = machine, license_key = key }));
+        Assert.False(validation.GetProperty("valid").GetBoolean(), validation.ToString());
+        Assert.Equal("INVALID_LICENSE_KEY", validation.Str("error"));
     }
 }
