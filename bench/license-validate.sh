@@ -86,6 +86,10 @@ for key in keys:
 PY
 if [ "$LICENSES" -gt "$http_seed" ]; then
   rest=$((LICENSES - http_seed))
+  if ! python3 -c "import cryptography" 2>/dev/null; then
+    echo "license-validate.sh: seeding more than $http_seed licenses needs Python's cryptography module (apt-get install python3-cryptography)" >&2
+    exit 1
+  fi
   log "writing $rest more licenses straight into PostgreSQL"
   first_id="$(psql_admin -d "$BENCH_DB" -c "SELECT setval(pg_get_serial_sequence('licenses', 'id'), nextval(pg_get_serial_sequence('licenses', 'id')) + $rest - 1) - $rest + 1")"
   python3 bench/license-validate/seed.py "$signing_key" "$first_id" "$rest" "$prefix" "$WORK/licenses.copy" "$WORK/licenses.txt"
