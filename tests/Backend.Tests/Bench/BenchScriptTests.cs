@@ -30,6 +30,7 @@ public sealed class BenchScriptTests(ITestOutputHelper output)
         { "page-bombs.sh", "512 5" },
         { "reliability-drills.sh", "HostileInputRegressionTests" },
         { "reliability-soak.sh", "3" },
+        { "memory-soak.sh", "3 10" },
     };
 
     [Fact]
