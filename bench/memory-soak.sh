@@ -8,7 +8,9 @@
 # Usage: bench/memory-soak.sh [seconds, default 600] [licenses, default 200]
 #   BENCH_CONNECTIONS (license connections, default 4), BENCH_PAUSE_MS (pause per license connection, default 2),
 #   BENCH_UPLOAD_PAUSE_MS (pause between uploads, default 500), BENCH_SAMPLE_SECONDS (default 5; 1 under a minute),
-#   BENCH_SELFHOST_DLL (an already built SelfHost), BENCH_SELFHOST_ENV (extra VAR=value pairs for SelfHost).
+#   BENCH_SELFHOST_DLL (an already built SelfHost), BENCH_SELFHOST_ENV (extra VAR=value pairs for SelfHost),
+#   BENCH_GCDUMP=1: also take a dotnet-gcdump (a full GC, then the live objects by type) after the first minute and at
+#   the end, and print the live heap of each and the types that grew most (`dotnet tool install -g dotnet-gcdump`).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 cd "$ROOT"
@@ -106,6 +108,14 @@ start_ns="$(date +%s%N)"
   done
 ) >"$WORK/samples.tsv" &
 sampler_pid=$!
+gcdump_pid=""
+if [ "${BENCH_GCDUMP:-0}" = 1 ]; then
+  export PATH="$PATH:$HOME/.dotnet/tools"
+  command -v dotnet-gcdump >/dev/null || { log "BENCH_GCDUMP=1 needs dotnet-gcdump: dotnet tool install -g dotnet-gcdump"; exit 1; }
+  rm -f "$WORK"/early.gcdump "$WORK"/late.gcdump
+  ( sleep "$((DURATION >= 240 ? 60 : DURATION / 4))"; dotnet-gcdump collect -p "$selfhost_pid" -o "$WORK/early.gcdump" >/dev/null 2>&1 ) &
+  gcdump_pid=$!
+fi
 wrk -t1 -c1 -d"${DURATION}s" --timeout 30s -s bench/memory-soak/upload.lua "$BENCH_URL" -- docs/samples/facture-exemple.pdf "$tenant_key" "$UPLOAD_PAUSE_MS" >"$WORK/upload.out" &
 upload_pid=$!
 license_out="$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/memory-soak/mixed.lua "$BENCH_URL" -- "$WORK/licenses.txt" "$admin_key" "$PAUSE_MS")"
@@ -114,6 +124,30 @@ upload_out="$(cat "$WORK/upload.out")"
 # One last sample at the end of the load, then the sampler stops.
 printf '%s\t%s\t%s\n' "$(( ($(date +%s%N) - start_ns) / 1000000 ))" "$(awk '/VmRSS/ {print $2}' "/proc/$selfhost_pid/status")" "$(managed_heap_kb)" >>"$WORK/samples.tsv"
 kill "$sampler_pid"; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
+gcdump_report=""
+if [ -n "$gcdump_pid" ]; then
+  wait "$gcdump_pid" || true
+  dotnet-gcdump collect -p "$selfhost_pid" -o "$WORK/late.gcdump" >/dev/null 2>&1 || true
+  gcdump_report="$(python3 - "$WORK/early.gcdump" "$WORK/late.gcdump" <<'PY'
+import re, subprocess, sys
+def load(path):
+    text = subprocess.run(["dotnet-gcdump", "report", path], capture_output=True, text=True).stdout
+    total = re.search(r"([\d,]+)\s+GC Heap bytes", text)
+    types = {}
+    for line in text.splitlines():
+        m = re.match(r"\s*([\d,]+)\s+([\d,]+)\s+(.*?)\s*(\(Bytes[^)]*\))?\s*\[", line)
+        if m:
+            entry = types.setdefault(m.group(3), [0, 0])
+            entry[0] += int(m.group(1).replace(",", "")); entry[1] += int(m.group(2).replace(",", ""))
+    return (int(total.group(1).replace(",", "")) if total else 0), types
+(early, a), (late, b) = load(sys.argv[1]), load(sys.argv[2])
+print(f"  live managed heap (gcdump, after a full GC): {early / 1048576:.1f} MB after the first minute, {late / 1048576:.1f} MB at the end")
+grown = sorted(((b.get(k, [0, 0])[0] - a.get(k, [0, 0])[0], b.get(k, [0, 0])[1] - a.get(k, [0, 0])[1], k) for k in set(a) | set(b)), reverse=True)[:5]
+for size, count, name in grown:
+    print(f"    {size:+,} bytes  {count:+,} objects  {name[:110]}")
+PY
+)"
+fi
 hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$selfhost_pid/status")"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -157,7 +191,8 @@ cat <<REPORT
 memory soak ($(nproc) cores, ${DURATION} s, ${LICENSES} licenses, ${CONNECTIONS} license connections; load average before: ${load_before}, after: ${load_after})
   license API (15 validate : 2 heartbeat : 2 trial : 1 stats) : $(field "$license_out" rps) req/s   p50 $(field "$license_out" p50_ms) ms   p99 $(field "$license_out" p99_ms) ms   ($(field "$license_out" requests) requests, $(field "$license_out" unexpected) unexpected answers, $(field "$license_out" errors) socket errors)
   uploads                                 : $(field "$upload_out" requests) uploads   p50 $(field "$upload_out" p50_ms) ms   p99 $(field "$upload_out" p99_ms) ms   ($(field "$upload_out" unexpected) unexpected answers); invoices: ${invoices:-none}
-$summary
+$summary${gcdump_report:+
+$gcdump_report}
   samples (ms, RSS kB, managed heap kB)   : $WORK/samples.tsv
 REPORT
 failures=()
