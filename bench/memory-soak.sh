@@ -97,13 +97,14 @@ managed_heap_kb() {
   curl -fsS -m 5 "$BENCH_URL/metrics" -H "X-Api-Key: $admin_key" 2>/dev/null \
     | awk '/^dotnet_gc_last_collection_heap_size_bytes/ { sum += $NF } END { printf "%d", sum / 1024 }' || echo 0
 }
+# RssAnon: the process's own memory (heaps, GC, JIT); the rest of VmRSS is mapped files (assemblies, libraries), shared and reclaimable.
+rss_kb() { awk -v field="$1:" '$1 == field {print $2}' "/proc/$selfhost_pid/status"; }
 log "soak: ${DURATION} s, $CONNECTIONS license connections (pause ${PAUSE_MS} ms), uploads every ${UPLOAD_PAUSE_MS} ms; sampling every ${SAMPLE_SECONDS} s"
 start_ns="$(date +%s%N)"
 (
   while kill -0 "$selfhost_pid" 2>/dev/null; do
     now_ns="$(date +%s%N)"
-    rss="$(awk '/VmRSS/ {print $2}' "/proc/$selfhost_pid/status")"
-    printf '%s\t%s\t%s\n' "$(( (now_ns - start_ns) / 1000000 ))" "$rss" "$(managed_heap_kb)"
+    printf '%s\t%s\t%s\t%s\n' "$(( (now_ns - start_ns) / 1000000 ))" "$(rss_kb VmRSS)" "$(managed_heap_kb)" "$(rss_kb RssAnon)"
     sleep "$SAMPLE_SECONDS"
   done
 ) >"$WORK/samples.tsv" &
@@ -122,7 +123,7 @@ license_out="$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/
 wait "$upload_pid"
 upload_out="$(cat "$WORK/upload.out")"
 # One last sample at the end of the load, then the sampler stops.
-printf '%s\t%s\t%s\n' "$(( ($(date +%s%N) - start_ns) / 1000000 ))" "$(awk '/VmRSS/ {print $2}' "/proc/$selfhost_pid/status")" "$(managed_heap_kb)" >>"$WORK/samples.tsv"
+printf '%s\t%s\t%s\t%s\n' "$(( ($(date +%s%N) - start_ns) / 1000000 ))" "$(rss_kb VmRSS)" "$(managed_heap_kb)" "$(rss_kb RssAnon)" >>"$WORK/samples.tsv"
 kill "$sampler_pid"; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
 gcdump_report=""
 if [ -n "$gcdump_pid" ]; then
@@ -167,6 +168,7 @@ rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
 t = [int(r[0]) / 60000 for r in rows]            # minutes
 rss = [int(r[1]) / 1024 for r in rows]            # MB
 heap = [int(r[2]) / 1024 for r in rows]           # MB
+anon = [int(r[3]) / 1024 for r in rows]           # MB
 def slope(xs, ys):
     if len(xs) < 2:
         return float("nan")
@@ -182,6 +184,8 @@ h1, h2 = slope(*pick(first, heap)), slope(*pick(second, heap))
 ratio = s2 / s1 if s1 and s1 == s1 and s1 > 0 else float("nan")
 print(f"  RSS start / peak / end                  : {rss[0]:.0f} / {max(rss):.0f} / {rss[-1]:.0f} MB   (kernel peak VmHWM {int(sys.argv[2]) / 1024:.0f} MB; {len(rows)} samples over {end:.1f} min)")
 print(f"  RSS slope, first minute / second half   : {s1:+.2f} / {s2:+.2f} MB/min   (second half / first minute: {ratio:.2f})")
+a1, a2 = slope(*pick(first, anon)), slope(*pick(second, anon))
+print(f"  RssAnon start / peak / end              : {anon[0]:.0f} / {max(anon):.0f} / {anon[-1]:.0f} MB   (slope first minute / second half: {a1:+.2f} / {a2:+.2f} MB/min; the rest is mapped files)")
 print(f"  managed heap start / peak / end         : {heap[0]:.0f} / {max(heap):.0f} / {heap[-1]:.0f} MB   (after the last GC, from /metrics)")
 print(f"  managed heap slope, first min / 2nd half: {h1:+.2f} / {h2:+.2f} MB/min")
 PY
@@ -193,7 +197,7 @@ memory soak ($(nproc) cores, ${DURATION} s, ${LICENSES} licenses, ${CONNECTIONS}
   uploads                                 : $(field "$upload_out" requests) uploads   p50 $(field "$upload_out" p50_ms) ms   p99 $(field "$upload_out" p99_ms) ms   ($(field "$upload_out" unexpected) unexpected answers); invoices: ${invoices:-none}
 $summary${gcdump_report:+
 $gcdump_report}
-  samples (ms, RSS kB, managed heap kB)   : $WORK/samples.tsv
+  samples (ms, RSS, managed heap, RssAnon, kB): $WORK/samples.tsv
 REPORT
 failures=()
 [ "$(field "$license_out" requests)" -gt 0 ] || failures+=("no license request was answered")
