@@ -93,7 +93,7 @@ param ocrAppMaximumInstanceCount int = 40
 param logDailyQuotaGb int = 1
 
 @description('Share of traces both function apps record and send to Application Insights, 0-1, decided at the root of each trace (Telemetry__TraceSampleRatio). Metrics count every request whatever it is.')
-param telemetryTraceSampleRatio string = '0.25'
+param telemetryTraceSampleRatio string = '0.1'
 
 @description('Region of the web app\'s Static Web App (the service exists in a few regions only; West Europe is one).')
 @allowed(['westeurope', 'centralus', 'eastus2', 'westus2', 'eastasia'])

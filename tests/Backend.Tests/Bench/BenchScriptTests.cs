@@ -31,6 +31,7 @@ public sealed class BenchScriptTests(ITestOutputHelper output)
         { "reliability-drills.sh", "HostileInputRegressionTests" },
         { "reliability-soak.sh", "3" },
         { "memory-soak.sh", "3 10" },
+        { "telemetry-cost.sh", "1 1 10" },
     };
 
     [Fact]
