@@ -105,7 +105,7 @@ directory "$ETC" 755
 directory "$ROOT/var/lib/easyfacture" 750 "$APP_USER:$APP_USER"
 directory "$BLOBS" 750 "$APP_USER:$APP_USER"
 for container in inbox invoices exports; do directory "$BLOBS/$container" 750 "$APP_USER:$APP_USER"; done
-directory "$BACKUPS" 700 postgres:postgres
+directory "$BACKUPS" 700 "$APP_USER:$APP_USER"
 
 # --- the release ---------------------------------------------------------------------------------------
 staging=""
@@ -191,14 +191,20 @@ CADDYENV
 [ "$(put "$ETC/.caddy.env.new" "$ETC/caddy.env" 644)" = 0 ] || CHANGED_CADDY=1
 rm -f "$ETC/.caddy.env.new"
 cat >"$ETC/.backup.env.new" <<BACKUPENV
-# Read by easyfacture-backup.service.
-PGPORT=$PG_PORT
-PGDATABASE=$DB_NAME
+# Read by easyfacture-backup.service (deploy/vps/backup.sh); the database and blobs are those of backend.env.
 BACKUP_DIR=/var/backups/easyfacture
-KEEP_DAYS=14
+KEEP=14
+KEY_FILE=/etc/easyfacture/backup-key
 BACKUPENV
 put "$ETC/.backup.env.new" "$ETC/backup.env" 644 >/dev/null
 rm -f "$ETC/.backup.env.new"
+# The backups' encryption key, generated once: without a copy of it off the machine, no backup can be read.
+if [ ! -s "$ETC/backup-key" ]; then
+  (umask 077; openssl rand -base64 48 >"$ETC/backup-key")
+  log "generated $ETC/backup-key: keep a copy off this machine"
+fi
+[ "$(stat -c %a "$ETC/backup-key")" = 600 ] || chmod 600 "$ETC/backup-key"
+set_owner "$ETC/backup-key" "$APP_USER:$APP_USER"
 
 # --- database and role ---------------------------------------------------------------------------------
 psql_admin() {

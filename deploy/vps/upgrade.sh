@@ -3,7 +3,7 @@
 #
 #   sudo deploy/vps/upgrade.sh --release DIR|ARCHIVE.tar.gz [--version NAME]
 #
-# 1. dumps the database (easyfacture-backup.service), 2. unpacks the release into
+# 1. backs up database, blobs and settings (easyfacture-backup.service), 2. unpacks the release into
 # /opt/easyfacture/releases/<version>, 3. points `current` at it and restarts the service (migrations run at
 # start-up), 4. polls /api/health; if it is not 200 within --timeout seconds, points `current` back at the
 # previous release, restarts it and exits 1. Migrations are forward-only: a release must start on the schema

@@ -92,6 +92,9 @@ param ocrAppMaximumInstanceCount int = 40
 
 param logDailyQuotaGb int = 1
 
+@description('Share of traces both function apps record and send to Application Insights, 0-1, decided at the root of each trace (Telemetry__TraceSampleRatio). Metrics count every request whatever it is.')
+param telemetryTraceSampleRatio string = '0.1'
+
 @description('Region of the web app\'s Static Web App (the service exists in a few regions only; West Europe is one).')
 @allowed(['westeurope', 'centralus', 'eastus2', 'westus2', 'eastasia'])
 param webAppLocation string = 'westeurope'
@@ -379,6 +382,7 @@ var licenseAppSettings = {
   // Traces, metrics and logs of the worker through OpenTelemetry (Core/Telemetry) to the same Application Insights.
   Telemetry__AzureMonitorConnectionString: monitoring.outputs.connectionString
   Telemetry__OtlpEndpoint: ''
+  Telemetry__TraceSampleRatio: telemetryTraceSampleRatio
   Licensing__AdminApiKey: '@Microsoft.KeyVault(VaultName=${licenseVaultName};SecretName=${secretNames.adminApiKey})'
   // Further admin keys by SHA-256 only (rotation without a clear key anywhere): 'name:hexdigest,...'.
   Licensing__AdminApiKeyHashes: adminApiKeyHashes
@@ -451,6 +455,7 @@ var ocrAppSettings = {
   // Traces, metrics and logs of the worker through OpenTelemetry (Core/Telemetry) to the same Application Insights.
   Telemetry__AzureMonitorConnectionString: monitoring.outputs.connectionString
   Telemetry__OtlpEndpoint: ''
+  Telemetry__TraceSampleRatio: telemetryTraceSampleRatio
   InvoiceStorage__blobServiceUri: storage.outputs.blobEndpoint
   InvoiceStorage__queueServiceUri: storage.outputs.queueEndpoint
   InvoiceStorage__credential: 'managedidentity'

@@ -17,10 +17,16 @@ public static class AzureMonitorTelemetryExtensions
     public static FunctionsApplicationBuilder AddAzureMonitorTelemetry(this FunctionsApplicationBuilder builder)
     {
         var telemetry = builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
-        var connectionString = builder.Configuration.ReadSettings<TelemetrySettings>().AzureMonitorConnectionString;
-        if (!string.IsNullOrWhiteSpace(connectionString))
+        var settings = builder.Configuration.ReadSettings<TelemetrySettings>();
+        if (!string.IsNullOrWhiteSpace(settings.AzureMonitorConnectionString))
         {
-            telemetry.UseAzureMonitorExporter(options => options.ConnectionString = connectionString.Trim());
+            telemetry.UseAzureMonitorExporter(options =>
+            {
+                options.ConnectionString = settings.AzureMonitorConnectionString.Trim();
+                // The exporter installs its own sampler; it gets the same ratio (a fixed ratio, not a rate per second).
+                options.SamplingRatio = (float)settings.TraceSampleRatio;
+                options.TracesPerSecond = null;
+            });
         }
         return builder;
     }

@@ -51,6 +51,8 @@ public static class TelemetryServiceCollectionExtensions
                     .AddNpgsql();
                 ((IDeferredTracerProviderBuilder)tracing).Configure((sp, deferred) =>
                 {
+                    var ratio = sp.GetRequiredService<IOptions<TelemetrySettings>>().Value.TraceSampleRatio;
+                    deferred.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)));
                     if (OtlpOf(sp) is { } options)
                     {
                         deferred.AddProcessor(new BatchActivityExportProcessor(new OtlpTraceExporter(options)));

@@ -11,7 +11,7 @@ namespace Backend.SelfHost.Http;
 /// </summary>
 public static class ApiDocument
 {
-    public const string Route = "/api/openapi.json";
+    public const string Route = "/api/" + Backend.Core.Http.ApiDocumentRoutes.Document;
 
     /// <summary>Namespaces whose types travel as snake_case JSON (<c>JsonDefaults.SnakeCase</c>).</summary>
     private static readonly HashSet<string> SnakeCaseNamespaces =

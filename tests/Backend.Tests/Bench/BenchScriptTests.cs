@@ -30,6 +30,8 @@ public sealed class BenchScriptTests(ITestOutputHelper output)
         { "page-bombs.sh", "512 5" },
         { "reliability-drills.sh", "HostileInputRegressionTests" },
         { "reliability-soak.sh", "3" },
+        { "memory-soak.sh", "3 10" },
+        { "telemetry-cost.sh", "1 1 10" },
     };
 
     [Fact]

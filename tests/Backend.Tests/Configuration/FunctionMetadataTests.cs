@@ -1,6 +1,7 @@
 using Backend.Core.Accounting;
 using Backend.Core.Accounts;
 using Backend.Core.Health;
+using Backend.Core.Http;
 using Backend.Core.Invoices;
 using Backend.Core.Licensing;
 using Backend.Core.Notifications;
@@ -29,6 +30,7 @@ public sealed class FunctionMetadataTests
         (typeof(WebhookRoutes), [App.License]),
         (typeof(EmailRoutes), [App.License]),
         (typeof(TenantWebhookRoutes), [App.Ocr]),
+        (typeof(ApiDocumentRoutes), [App.License, App.Ocr]),
     ];
 
     [Fact]

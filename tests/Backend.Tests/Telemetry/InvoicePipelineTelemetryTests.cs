@@ -26,7 +26,9 @@ public sealed class InvoicePipelineTelemetryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
+        // Every trace: the production default (0.1) would record this upload's trace one time in ten.
         _host = InvoiceTestHost.Create(_database.ConnectionString, _database.DataSource, aiAnalysis: true,
+            settings: s => s["Telemetry:TraceSampleRatio"] = "1",
             services: s => s.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
     }
 
