@@ -1470,7 +1470,7 @@ export interface components {
         RegisterWebhookRequest: {
             description: null | string;
             events: string[];
-            ownerEmail: null | string;
+            owner_email: null | string;
             url: string;
         };
         Release: {
@@ -1671,35 +1671,35 @@ export interface components {
             success: boolean;
         };
         WebhookDeliveryView: {
-            attemptLog: components["schemas"]["WebhookAttemptView"][];
+            attempt_log: components["schemas"]["WebhookAttemptView"][];
             /** Format: int32 */
             attempts: number | string;
             /** Format: date-time */
-            createdAt: string;
+            created_at: string;
             /** Format: date-time */
-            deliveredAt: null | string;
-            eventId: string;
-            eventType: string;
+            delivered_at: null | string;
+            event_id: string;
+            event_type: string;
             /** Format: int64 */
             id: number | string;
             /** Format: date-time */
-            nextAttemptAt: null | string;
+            next_attempt_at: null | string;
             status: string;
         };
         WebhookEndpointView: {
             /** Format: date-time */
-            createdAt: string;
+            created_at: string;
             description: null | string;
             /** Format: date-time */
-            disabledAt: null | string;
-            disabledReason: null | string;
+            disabled_at: null | string;
+            disabled_reason: null | string;
             enabled: boolean;
             events: string[];
             /** Format: uuid */
             id: string;
-            ownerEmail: null | string;
+            owner_email: null | string;
             /** Format: date-time */
-            previousSecretExpiresAt: null | string;
+            previous_secret_expires_at: null | string;
             url: string;
         };
         WebhookListResponse: {
@@ -1708,7 +1708,7 @@ export interface components {
         };
         WebhookSecretResponse: {
             /** Format: date-time */
-            previousSecretExpiresAt: null | string;
+            previous_secret_expires_at: null | string;
             secret: string;
             success: boolean;
         };
