@@ -66,11 +66,12 @@ export function LicensesPage() {
         </button>
       </div>
       {exportError && <p className="form-error" role="alert">{exportError}</p>}
-      {/* Keyed by the catalog too: the product select takes its initial value once its options exist. */}
-      <form className="card filters" onSubmit={apply} key={`${key}-${products.length}`} role="search" aria-label="Filtrer les licences">
+      <form className="card filters" onSubmit={apply} key={key} role="search" aria-label="Filtrer les licences">
         <label className="field">
           <span>Produit</span>
-          <ProductSelect name="product" products={products} value={filter.product ?? ""} allLabel="Tous" />
+          {/* Keyed by the catalog: the select takes its initial value once its options exist, without
+              remounting the rest of the form and losing what was typed meanwhile. */}
+          <ProductSelect key={products.length} name="product" products={products} value={filter.product ?? ""} allLabel="Tous" />
         </label>
         <label className="field">
           <span>E-mail</span>
