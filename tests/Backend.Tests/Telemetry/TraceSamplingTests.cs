@@ -9,6 +9,7 @@ using OpenTelemetry.Trace;
 namespace Backend.Tests.Telemetry;
 
 /// <summary><c>Telemetry__TraceSampleRatio</c>: decided at a trace's root, followed by the jobs under it (parent-based).</summary>
+[Collection(ProcessWideTelemetry.Name)]
 public sealed class TraceSamplingTests
 {
     private const string SampledParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
