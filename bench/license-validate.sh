@@ -7,6 +7,7 @@
 # Usage: bench/license-validate.sh [seconds per run, default 30] [distinct licenses, default 200]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
+source "$(dirname "$0")/lib/common.sh"
 cd "$ROOT"
 
 DURATION="${1:-30}"
@@ -19,20 +20,11 @@ BENCH_URL="${BENCH_URL:-http://127.0.0.1:7499}"
 WORK="$LOCAL/bench/license-validate"
 mkdir -p "$WORK"
 
-"$ROOT/scripts/deps.sh"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-pg_was_running=false
-as_pg_owner "$(pg_bin pg_ctl)" -D "$PG_DATA" status >/dev/null 2>&1 && pg_was_running=true
-"$ROOT/scripts/db.sh" start
-psql_admin() { as_pg_owner "$(pg_bin psql)" -h "$PG_RUN" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_admin -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB OWNER $PG_USER"
+bench_start_postgres
+bench_fresh_database "$BENCH_DB"
 
-# BENCH_SELFHOST_DLL: an already built SelfHost (the CI smoke test passes the suite's own).
-selfhost_dll="${BENCH_SELFHOST_DLL:-$WORK/bin/Backend.SelfHost.dll}"
-if [ -z "${BENCH_SELFHOST_DLL:-}" ]; then
-  log "building SelfHost (Release)"
-  dotnet build "$ROOT/src/SelfHost/SelfHost.csproj" -c Release -nologo -v q -o "$WORK/bin" >/dev/null
-fi
+bench_selfhost_dll "$WORK"
 
 selfhost_pid=""
 cleanup() {

@@ -4,12 +4,10 @@
 # Usage: bench/ocr-pipeline.sh [textPdfs=200] [scans=8] [concurrency=2]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
+source "$(dirname "$0")/lib/common.sh"
 cd "$ROOT"
 
-"$ROOT/scripts/deps.sh"
-pg_was_running=false
-as_pg_owner "$(pg_bin pg_ctl)" -D "$PG_DATA" status >/dev/null 2>&1 && pg_was_running=true
-"$ROOT/scripts/db.sh" start
+bench_start_postgres
 # Leave a cluster that was already running (e.g. the test suite's) running.
 $pg_was_running || trap '"$ROOT/scripts/db.sh" stop' EXIT
 dotnet run --project "$ROOT/bench/OcrPipelineBench/OcrPipelineBench.csproj" -c Release -- \

@@ -8,6 +8,7 @@
 #   BENCH_CONNECTIONS (default 32), BENCH_SAMPLE_RATIO (default 0.1), BENCH_SELFHOST_DLL (an already built SelfHost).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
+source "$(dirname "$0")/lib/common.sh"
 cd "$ROOT"
 
 ROUNDS="${1:-10}"
@@ -22,19 +23,11 @@ mkdir -p "$WORK"
 base_port="$(sed -n 's/.*:\([0-9]*\)$/\1/p' <<<"${BENCH_URL:-http://127.0.0.1:7480}")"
 MODES=(on sampled off)
 
-"$ROOT/scripts/deps.sh"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-pg_was_running=false
-as_pg_owner "$(pg_bin pg_ctl)" -D "$PG_DATA" status >/dev/null 2>&1 && pg_was_running=true
-"$ROOT/scripts/db.sh" start
-psql_admin() { as_pg_owner "$(pg_bin psql)" -h "$PG_RUN" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_admin -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB OWNER $PG_USER"
+bench_start_postgres
+bench_fresh_database "$BENCH_DB"
 
-selfhost_dll="${BENCH_SELFHOST_DLL:-$WORK/bin/Backend.SelfHost.dll}"
-if [ -z "${BENCH_SELFHOST_DLL:-}" ]; then
-  log "building SelfHost (Release)"
-  dotnet build "$ROOT/src/SelfHost/SelfHost.csproj" -c Release -nologo -v q -o "$WORK/bin" >/dev/null
-fi
+bench_selfhost_dll "$WORK"
 
 declare -A pids urls
 cleanup() {
