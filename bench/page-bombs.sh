@@ -70,4 +70,4 @@ measure "engine  pdf: pdftotext -l 10" "${LIMIT[@]}" pdftotext -layout -enc UTF-
 measure "engine  pdf: pdfinfo -box (then refused)" "${LIMIT[@]}" pdfinfo -f 1 -l 10 -box bomb.pdf
 echo "engine  tiff: refused from its second directory, no process runs"
 measure "unchecked pdf: pdftoppm -r 300 page 1" "${LIMIT[@]}" pdftoppm -r 300 -gray -png -f 1 -l 1 bomb.pdf page
-measure "unchecked tiff: tesseract" "${LIMIT[@]}" tesseract bomb.tif stdout -l fra+eng --psm 3 tsv
+measure "unchecked tiff: tesseract" "${LIMIT[@]}" tesseract bomb.tif stdout -l fra+eng --psm 4 tsv

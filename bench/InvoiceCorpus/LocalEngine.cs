@@ -52,7 +52,7 @@ public static class LocalEngine
             ExternalTool.Run("pdftoppm", "-r", "300", "-gray", "-png", pdfPath, stem);
             foreach (var png in Directory.GetFiles(workDirectory, Path.GetFileName(stem) + "-*.png").Order(StringComparer.Ordinal))
             {
-                var tsv = ExternalTool.Run("tesseract", png, "-", "-l", "fra+eng", "--psm", "3", "tsv");
+                var tsv = ExternalTool.Run("tesseract", png, "-", "-l", "fra+eng", "--psm", TesseractTsv.PageSegmentationMode, "tsv");
                 File.WriteAllText(Path.ChangeExtension(png, ".tsv.tmp"), tsv);
                 File.Move(Path.ChangeExtension(png, ".tsv.tmp"), Path.ChangeExtension(png, ".tsv"), overwrite: true);
                 File.Delete(png);
@@ -70,7 +70,7 @@ public static class LocalEngine
         var confidences = new List<double>();
         for (var i = 0; i < imagePaths.Count; i++)
         {
-            var tsv = ExternalTool.Run("tesseract", imagePaths[i], "-", "-l", "fra+eng", "--psm", "3", "tsv");
+            var tsv = ExternalTool.Run("tesseract", imagePaths[i], "-", "-l", "fra+eng", "--psm", TesseractTsv.PageSegmentationMode, "tsv");
             var page = ParseTsv(tsv, i + 1);
             confidences.AddRange(page.Words.Select(w => w.Confidence));
             pages.Add(page);

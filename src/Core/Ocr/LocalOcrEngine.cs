@@ -171,7 +171,7 @@ public sealed class LocalOcrEngine(IOptions<OcrSettings> options) : IOcrEngine
         var raw = new List<string>();
         foreach (var image in images)
         {
-            var run = await RunAsync("tesseract", [image, "stdout", "-l", Settings.TesseractLanguages, "--psm", "3", "tsv"], cancellationToken, TesseractEnvironment);
+            var run = await RunAsync("tesseract", [image, "stdout", "-l", Settings.TesseractLanguages, "--psm", TesseractTsv.PageSegmentationMode, "tsv"], cancellationToken, TesseractEnvironment);
             if (ExceededLimits(run))
             {
                 throw TooHeavy();

@@ -66,16 +66,42 @@ public sealed class KeyFieldGateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_real_german_invoice_whose_net_total_cannot_be_read_waits_naming_the_amount()
+    public async Task An_invoice_whose_totals_do_not_add_up_waits_naming_the_amounts()
     {
-        // weclapp: "Positionen netto" + "Versandkosten netto", no single net total on the page.
-        var id = await _host.UploadOkAsync(_key, RealInvoiceFiles.VisiblePdf(RealInvoiceFiles.Dev("mustangproject/MustangBeispiel20221026.pdf")));
+        // Supplier, number and date are sure; HT + TVA is 474,75 and the page says 484,75: one of the three is misread.
+        var id = await _host.UploadOkAsync(_key, TestDocuments.TextPdf([
+            "Boulangerie Martin SARL",
+            "8 place du Marché, 69002 Lyon",
+            "SIRET 732 829 320 00074 - TVA FR44 732 829 320",
+            "FACTURE N° BM-2025-0042",
+            "Date de facture : 12/03/2025",
+            "",
+            "Total HT                                     450,00 €",
+            "TVA 5,5 %                                     24,75 €",
+            "Total TTC                                    484,75 €",
+        ]));
 
         var invoice = await _host.WaitForStatusAsync(_key, id, InvoiceStatus.PendingValidation, InvoiceStatus.OcrCompleted);
 
         Assert.Equal(InvoiceStatus.PendingValidation, invoice.GetProperty("status").GetString());
-        Assert.Contains("montant HT (amountHT)", invoice.GetProperty("errorMessage").GetString());
+        var message = invoice.GetProperty("errorMessage").GetString();
+        Assert.Contains("montant TTC (amountTTC)", message);
+        Assert.DoesNotContain("fournisseur", message);
         Assert.Equal(0, await _host.ScalarAsync<long>("SELECT count(*) FROM job_queue WHERE queue = @q", new { q = QueueNames.AiAnalysis }));
+    }
+
+    [Fact]
+    public async Task A_real_german_invoice_printing_its_totals_in_parts_is_chained_with_their_sums()
+    {
+        // weclapp: "Positionen netto" + "Versandkosten netto", one VAT line for each, no single net or VAT total.
+        var id = await _host.UploadOkAsync(_key, RealInvoiceFiles.VisiblePdf(RealInvoiceFiles.Dev("mustangproject/MustangBeispiel20221026.pdf")));
+
+        var invoice = await _host.WaitForStatusAsync(_key, id, InvoiceStatus.OcrCompleted, InvoiceStatus.PendingValidation);
+
+        Assert.Equal(InvoiceStatus.OcrCompleted, invoice.GetProperty("status").GetString());
+        Assert.Equal("809.34", invoice.GetProperty("amountHT").GetString());
+        Assert.Equal("963.12", invoice.GetProperty("amountTTC").GetString());
+        Assert.Equal(1, await _host.ScalarAsync<long>("SELECT count(*) FROM job_queue WHERE queue = @q", new { q = QueueNames.AiAnalysis }));
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         }
 
         AddPerRateSum(tva, labels, RatesOn);
+        AddSumOfParts(ht, LabelKind.AmountHt, labels);
+        AddSumOfParts(tva, LabelKind.AmountTva, labels);
         var breakdown = VatBreakdownReader.Read(layout, labels, budget);
         var outsideVat = layout.Lines.Where(l => OutsideVat().IsMatch(l.Folded)).SelectMany(l => AmountParser.FindAll(l.Text)).Select(a => a.Value).Distinct().ToList();
         var distinctStated = statedRates.Distinct().ToList();
@@ -199,6 +201,30 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         if (perRate.Count >= 2)
         {
             tva.Add(new(perRate.Values.Sum(), 0.85, "per-rate sum"));
+        }
+    }
+
+    /// <summary>
+    /// Some invoices split a total into labelled parts and never print the whole: "Positionen netto 804,35" and
+    /// "Versandkosten netto 4,99", each with its own VAT line at the same rate. The sum of the labelled lines is one
+    /// more candidate; the arithmetic check (HT + TVA = TTC) decides whether it was a split total or a repetition.
+    /// </summary>
+    private static void AddSumOfParts(List<Candidate<decimal>> target, LabelKind kind, LabelFinder labels)
+    {
+        var parts = new List<decimal>();
+        foreach (var line in labels.Hits
+            .Where(h => h.Kind == kind && h.Rule.Strength >= 0.75 && !labels.IsItemTableHeader(h.Line))
+            .GroupBy(h => h.Line.Index))
+        {
+            var amounts = labels.ValueSpots(line.First(), allowBelow: false).SelectMany(s => AmountParser.FindAll(s.Text)).ToList();
+            if (amounts.Count > 0)
+            {
+                parts.Add(amounts[^1].Value);
+            }
+        }
+        if (parts.Count is >= 2 and <= 4 && parts.Distinct().Count() == parts.Count)
+        {
+            target.Add(new(parts.Sum(), 0.75, "sum of parts"));
         }
     }
 

@@ -15,6 +15,10 @@ internal static partial class SupplierReader
     [GeneratedRegex(@"@|www\.|https?:|(?:^|\s)(?:tel|tél|fax|mob|port)\b|\+33|(?:\d{2}[ .]){4}\d{2}|\b\d{5}\b|siret|siren|rcs|capital|iban|bic|page\s*\d|^\d|^(?:facture|avoir|invoice|devis|credit note|note de credit)(?:\s|$)|^(?:date|n°|no\.?|ref|client|total|montant)(?![a-zà-ÿ])", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
 
+    // Block headings printed where a name could stand: "BÉNÉFICIAIRE", "Représentant fiscal", "Remit to".
+    [GeneratedRegex(@"^(?:beneficiaire|representant\s*fiscal|destinataire|expediteur|emetteur|vendeur|acheteur|titulaire(?:\s*du\s*compte)?|coordonnees(?:\s*bancaires)?|domiciliation|observations?|remarques?|mentions?(?:\s*legales)?|recapitulatif|payee|remit\s*to|seller|buyer|supplier|vendor|beneficiary|account\s*holder|empfanger|kontoinhaber|lieferant|beneficiario|begunstigde|leverancier)\s*:?$")]
+    private static partial Regex BlockHeading();
+
     [GeneratedRegex(@"\b\d{5}\s+[A-Za-zÀ-ÿ]")]
     private static partial Regex PostalCity();
 
@@ -296,7 +300,7 @@ internal static partial class SupplierReader
     private static bool LooksLikeName(string text)
     {
         var t = text.Trim();
-        if (t.Length < 2 || t.Length > 60 || NotAName().IsMatch(t) || t.Contains(':'))
+        if (t.Length < 2 || t.Length > 60 || NotAName().IsMatch(t) || t.Contains(':') || BlockHeading().IsMatch(TextFold.Fold(t)))
         {
             return false;
         }

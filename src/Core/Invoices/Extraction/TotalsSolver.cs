@@ -107,7 +107,16 @@ internal static class TotalsSolver
         else if (H is not null && T is not null)
         {
             var tax = T.Value - H.Value;
-            if (PlausibleTax(tax, H.Value, taxSum, vatExempt))
+            if (Contradicted(tax, tva, statedRate))
+            {
+                // "TVA 5,5 % 24,75" is printed and TTC − HT says 34,75: one of the three is misread, and which one is
+                // not for the arithmetic to decide.
+                V = tax;
+                cv = 0.4;
+                ch = Math.Min(ch, 0.6);
+                ct = Math.Min(ct, 0.65);
+            }
+            else if (PlausibleTax(tax, H.Value, taxSum, vatExempt))
             {
                 V = tax;
                 cv = Math.Min(ch, ct) * 0.95;
@@ -216,6 +225,16 @@ internal static class TotalsSolver
             T is null ? null : new(T.Value, Math.Round(ct, 3)),
             rate,
             consistent);
+    }
+
+    /// <summary>
+    /// A VAT amount derived from TTC − HT that no printed VAT amount confirms while one is clearly printed, or whose
+    /// ratio to HT is not the single rate the page states.
+    /// </summary>
+    private static bool Contradicted(decimal derivedTax, IReadOnlyList<Candidate<decimal>> printed, decimal? statedRate)
+    {
+        var clear = printed.Where(c => c.Score >= 0.7 && c.Value != statedRate).ToList();
+        return clear.Count > 0 && clear.All(c => Math.Abs(c.Value - derivedTax) > 0.011m);
     }
 
     private static bool PlausibleTax(decimal tax, decimal ht, decimal? taxSum, bool vatExempt)
