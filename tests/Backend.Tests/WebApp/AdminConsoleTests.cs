@@ -55,8 +55,43 @@ public sealed class AdminConsoleTests(WebAppStack stack, ITestOutputHelper outpu
         }
         await Eventually(async () => Sum((await stack.GetJsonAsync("/api/v1/admin/stats?days=30"))["validations_per_day"]!, "count") > validationsBefore);
 
-        // Signed in once, then the session handed to a fresh browser context: an empty cache, as a person who opens
-        // the console in the morning (the refresh token in sessionStorage, as a reload of a signed-in tab has it).
+        // Each load in a fresh browser context (an empty cache, as a person opening the console in the morning) with a
+        // session of its own handed over in sessionStorage, as a reload of a signed-in tab has it. The first load also
+        // pays for the server's first refresh and stats requests since it started (JIT): it is reported, the second
+        // is the figure.
+        var first = await OpenOverviewInAFreshBrowserAsync(screenshot: null);
+        var second = await OpenOverviewInAFreshBrowserAsync(screenshot: "vue-ensemble-mesure");
+
+        // The JavaScript the overview loaded, each file gzip-compressed as a server or CDN would send it.
+        var loaded = second.Scripts;
+        Assert.NotEmpty(loaded);
+        var files = loaded.Select(path => new FileInfo(Path.Combine(WebAppStack.DistPath, path.TrimStart('/')))).ToList();
+        Assert.All(files, f => Assert.True(f.Exists, $"{f.FullName}: the page loaded a script that is not in web/dist"));
+        var raw = files.Sum(f => f.Length);
+        var gzip = files.Sum(f => GzipSize(f.FullName));
+        var everyScript = Directory.GetFiles(WebAppStack.DistPath, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal)).ToArray();
+        var everyGzip = everyScript.Sum(GzipSize);
+
+        var figures = $"""
+            admin overview, JavaScript loaded ({files.Count} file(s) from web/dist: {string.Join(", ", loaded)}): {raw / 1024.0:F1} KiB, gzip {gzip / 1024.0:F1} KiB
+            whole build, every .js/.mjs of web/dist ({everyScript.Length} files, invoice workspace, PDF viewer and its worker included): gzip {everyGzip / 1024.0:F1} KiB
+            signed-in navigation to /admin/ → all 7 charts drawn with their data, empty browser cache: {second.Cold.TotalMilliseconds:F0} ms (reload with the browser cache: {second.Warm.TotalMilliseconds:F0} ms)
+              browser timeline from navigation start: {second.Timeline}
+            the same, first load after the server started: {first.Cold.TotalMilliseconds:F0} ms (reload: {first.Warm.TotalMilliseconds:F0} ms)
+              browser timeline from navigation start: {first.Timeline}
+            """;
+        output.WriteLine(figures);
+        await File.WriteAllTextAsync(Path.Combine(WebAppStack.ScreenshotDirectory, "console-figures.txt"), figures);
+        Assert.True(gzip < OverviewJsGzipBudget, $"the overview's JavaScript weighs {gzip / 1024.0:F1} KiB gzip, over the {OverviewJsGzipBudget / 1024} KiB budget");
+    }
+
+    /// <summary>
+    /// Signs in, hands the session to a fresh context and times the navigation to /admin/ until every chart is drawn,
+    /// then a reload; with the scripts the page loaded and the browser's own timeline of the load.
+    /// </summary>
+    private async Task<(TimeSpan Cold, TimeSpan Warm, List<string> Scripts, string Timeline)> OpenOverviewInAFreshBrowserAsync(string? screenshot)
+    {
         var signIn = await stack.NewPageAsync();
         await WebAppStack.SignInAsync(signIn, "/admin/codes");
         var refreshToken = await signIn.EvaluateAsync<string>("sessionStorage.getItem('ef.refresh_token')");
@@ -88,37 +123,28 @@ public sealed class AdminConsoleTests(WebAppStack stack, ITestOutputHelper outpu
         await page.WaitForFunctionAsync(OverviewDrawn);
         var cold = clock.Elapsed;
         Assert.Equal($"{stack.BaseUrl}/admin/", page.Url);
-        await WebAppStack.ScreenshotAsync(page, "vue-ensemble-mesure");
+        // Where the time went, as the browser timed it: the document, then each API call the overview waited for.
+        var timeline = await page.EvaluateAsync<string>("""
+            () => {
+              const nav = performance.getEntriesByType('navigation')[0];
+              const api = performance.getEntriesByType('resource').filter(r => r.name.includes('/api/'))
+                .map(r => `${new URL(r.name).pathname} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ms`);
+              return `DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms; ` + api.join('; ');
+            }
+            """);
+        if (screenshot is not null)
+        {
+            await WebAppStack.ScreenshotAsync(page, screenshot);
+        }
         clock.Restart();
         await page.ReloadAsync();
         await page.WaitForFunctionAsync(OverviewDrawn);
         var warm = clock.Elapsed;
         await page.Context.CloseAsync();
-
-        // The JavaScript the overview loaded, each file gzip-compressed as a server or CDN would send it.
-        List<string> loaded;
         lock (scripts)
         {
-            loaded = scripts.Order(StringComparer.Ordinal).ToList();
+            return (cold, warm, scripts.Order(StringComparer.Ordinal).ToList(), timeline);
         }
-        Assert.NotEmpty(loaded);
-        var files = loaded.Select(path => new FileInfo(Path.Combine(WebAppStack.DistPath, path.TrimStart('/')))).ToList();
-        Assert.All(files, f => Assert.True(f.Exists, $"{f.FullName}: the page loaded a script that is not in web/dist"));
-        var raw = files.Sum(f => f.Length);
-        var gzip = files.Sum(f => GzipSize(f.FullName));
-        var everyScript = Directory.GetFiles(WebAppStack.DistPath, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal)).ToArray();
-        var everyGzip = everyScript.Sum(GzipSize);
-
-        var figures = $"""
-            admin overview, JavaScript loaded ({files.Count} file(s) from web/dist: {string.Join(", ", loaded)}): {raw / 1024.0:F1} KiB, gzip {gzip / 1024.0:F1} KiB
-            whole build, every .js/.mjs of web/dist ({everyScript.Length} files, invoice workspace, PDF viewer and its worker included): gzip {everyGzip / 1024.0:F1} KiB
-            signed-in navigation to /admin/ → all 7 charts drawn with their data, empty browser cache: {cold.TotalMilliseconds:F0} ms
-            the same, reload with the browser cache: {warm.TotalMilliseconds:F0} ms
-            """;
-        output.WriteLine(figures);
-        await File.WriteAllTextAsync(Path.Combine(WebAppStack.ScreenshotDirectory, "console-figures.txt"), figures);
-        Assert.True(gzip < OverviewJsGzipBudget, $"the overview's JavaScript weighs {gzip / 1024.0:F1} KiB gzip, over the {OverviewJsGzipBudget / 1024} KiB budget");
     }
 
     [Fact]
