@@ -59,6 +59,22 @@ public sealed class InvoicePipelineEventTests(InvoicePipelineEventsHost host) : 
     }
 
     [Fact]
+    public async Task A_scan_read_by_tesseract_sends_ocr_completed_once_with_the_amount_it_read()
+    {
+        await using var tenant = await TenantAsync("Cabinet Scan");
+        var id = await tenant.UploadAsync(TestDocuments.Render(TestDocuments.TextPdf(TestDocuments.SampleInvoiceLines)), "scan-janvier.png");
+        var invoice = await tenant.WaitForStatusAsync(id, InvoiceStatus.AiCompleted, InvoiceStatus.AiFailed, InvoiceStatus.PendingValidation, InvoiceStatus.OcrFailed);
+        Assert.Equal("tesseract", invoice.GetProperty("ocrEngine").GetString());
+        Assert.NotEqual(InvoiceStatus.OcrFailed, invoice.GetProperty("status").GetString());
+
+        var data = await tenant.SingleEventAsync(EventTypes.InvoiceOcrCompleted, id);
+        Assert.Equal(InvoiceStatus.OcrCompleted, data.GetProperty("status").GetString());
+        Assert.Equal("FAC-2024-0042", data.GetProperty("invoice_number").GetString());
+        Assert.Equal(1200.00m, data.GetProperty("amount_ttc").GetDecimal());
+        Assert.Equal([EventTypes.InvoiceOcrCompleted], tenant.Types());
+    }
+
+    [Fact]
     public async Task An_invoice_with_a_doubtful_key_field_sends_needs_review_once_and_not_ocr_completed()
     {
         await using var tenant = await TenantAsync("Cabinet Revue");
