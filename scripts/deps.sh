@@ -20,6 +20,8 @@ command -v caddy >/dev/null 2>&1 || missing+=(caddy)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 # The web app's browser tests: Playwright drives Debian's Chromium through its executable path (no browser download).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Its French resources: without them date fields read mm/dd/yyyy and the browser's own messages are English.
+[ -f /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)
 # The web app's build (scripts/web.sh); Vite 8 wants Node.js 20.19 or later.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 

@@ -14,7 +14,7 @@ namespace Backend.Tests.Events;
 /// SelfHost on its own database and manual clock, with a real webhook receiver and a real SMTP server. The hosts'
 /// own delivery loops wait an hour before their first round, so the tests drive each round themselves.
 /// </summary>
-public sealed class EventsHost : LicensingHost, IAsyncLifetime
+public class EventsHost : LicensingHost, IAsyncLifetime
 {
     public EventsHost()
         : base(

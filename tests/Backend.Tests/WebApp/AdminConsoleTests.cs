@@ -1,11 +1,15 @@
+using System.Diagnostics;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Backend.Tests.WebApp;
 
@@ -13,9 +17,237 @@ namespace Backend.Tests.WebApp;
 /// The admin console (/admin/) in a real Chromium against SelfHost on PostgreSQL, data seeded through the API as the
 /// desktop app and the admin would make it. Each test leaves screenshots of the pages it visits under .local/screenshots/.
 /// </summary>
-public sealed class AdminConsoleTests(WebAppStack stack) : IClassFixture<WebAppStack>
+public sealed class AdminConsoleTests(WebAppStack stack, ITestOutputHelper output) : IClassFixture<WebAppStack>
 {
+    /// <summary>What the JS of the overview may weigh, gzip-compressed: generous, to catch a bundle that doubles, not to count bytes.</summary>
+    private const long OverviewJsGzipBudget = 400 * 1024;
+
+    /// <summary>
+    /// Every chart of the overview shows its data: the seven chart cards are there and each has drawn its bars or its
+    /// line (the charts draw without animation, so the first shape drawn is the final one).
+    /// </summary>
+    private const string OverviewDrawn = """
+        () => {
+          const cards = [...document.querySelectorAll('[data-chart]')];
+          return cards.length === 7 && cards.every(c => c.querySelector('.recharts-bar-rectangle, .recharts-line-curve'))
+            && document.querySelector('[data-kpi=active]') !== null;
+        }
+        """;
+
     private readonly LicenseSeed _seed = new(stack);
+
+    [Fact]
+    public async Task Figures_gzip_size_of_the_overviews_JavaScript_and_time_to_a_usable_overview()
+    {
+        // Something in every chart: a trial validated and seen by heartbeat, and a revocation.
+        var email = $"mesure-{Guid.NewGuid():N}@exemple.fr";
+        var (machineId, key) = await _seed.TrialAsync(email);
+        var validationsBefore = Sum((await stack.GetJsonAsync("/api/v1/admin/stats?days=30"))["validations_per_day"]!, "count");
+        await _seed.ValidateAsync(machineId, key);
+        await _seed.HeartbeatAsync(machineId, key, "2.4.1", "Windows 11 Pro");
+        var (revokedId, _) = await _seed.TrialAsync($"r-{email}");
+        using (var revoke = await stack.Api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/admin/licenses/{revokedId}")
+        {
+            Content = JsonContent.Create(new { reason = "mesure" }),
+        }))
+        {
+            revoke.EnsureSuccessStatusCode();
+        }
+        await Eventually(async () => Sum((await stack.GetJsonAsync("/api/v1/admin/stats?days=30"))["validations_per_day"]!, "count") > validationsBefore);
+
+        // Each load in a fresh browser context (an empty cache, as a person opening the console in the morning) with a
+        // session of its own handed over in sessionStorage, as a reload of a signed-in tab has it. The first load also
+        // pays for the server's first refresh and stats requests since it started (JIT): it is reported, the second
+        // is the figure.
+        var first = await OpenOverviewInAFreshBrowserAsync(screenshot: null);
+        var second = await OpenOverviewInAFreshBrowserAsync(screenshot: "vue-ensemble-mesure");
+
+        // The JavaScript the overview loaded, each file gzip-compressed as a server or CDN would send it.
+        var loaded = second.Scripts;
+        Assert.NotEmpty(loaded);
+        var files = loaded.Select(path => new FileInfo(Path.Combine(WebAppStack.DistPath, path.TrimStart('/')))).ToList();
+        Assert.All(files, f => Assert.True(f.Exists, $"{f.FullName}: the page loaded a script that is not in web/dist"));
+        var raw = files.Sum(f => f.Length);
+        var gzip = files.Sum(f => GzipSize(f.FullName));
+        var everyScript = Directory.GetFiles(WebAppStack.DistPath, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal)).ToArray();
+        var everyGzip = everyScript.Sum(GzipSize);
+
+        var figures = $"""
+            admin overview, JavaScript loaded ({files.Count} file(s) from web/dist: {string.Join(", ", loaded)}): {raw / 1024.0:F1} KiB, gzip {gzip / 1024.0:F1} KiB
+            whole build, every .js/.mjs of web/dist ({everyScript.Length} files, invoice workspace, PDF viewer and its worker included): gzip {everyGzip / 1024.0:F1} KiB
+            signed-in navigation to /admin/ → all 7 charts drawn with their data, empty browser cache: {second.Cold.TotalMilliseconds:F0} ms (reload with the browser cache: {second.Warm.TotalMilliseconds:F0} ms)
+              browser timeline from navigation start: {second.Timeline}
+            the same, first load after the server started: {first.Cold.TotalMilliseconds:F0} ms (reload: {first.Warm.TotalMilliseconds:F0} ms)
+              browser timeline from navigation start: {first.Timeline}
+            """;
+        output.WriteLine(figures);
+        await File.WriteAllTextAsync(Path.Combine(WebAppStack.ScreenshotDirectory, "console-figures.txt"), figures);
+        Assert.True(gzip < OverviewJsGzipBudget, $"the overview's JavaScript weighs {gzip / 1024.0:F1} KiB gzip, over the {OverviewJsGzipBudget / 1024} KiB budget");
+    }
+
+    /// <summary>
+    /// Signs in, hands the session to a fresh context and times the navigation to /admin/ until every chart is drawn,
+    /// then a reload; with the scripts the page loaded and the browser's own timeline of the load.
+    /// </summary>
+    private async Task<(TimeSpan Cold, TimeSpan Warm, List<string> Scripts, string Timeline)> OpenOverviewInAFreshBrowserAsync(string? screenshot)
+    {
+        var signIn = await stack.NewPageAsync();
+        await WebAppStack.SignInAsync(signIn, "/admin/codes");
+        var refreshToken = await signIn.EvaluateAsync<string>("sessionStorage.getItem('ef.refresh_token')");
+        var account = await signIn.EvaluateAsync<string>("sessionStorage.getItem('ef.account')");
+        await signIn.Context.CloseAsync();
+
+        var page = await stack.NewPageAsync();
+        await page.Context.AddInitScriptAsync($$"""
+            if (!sessionStorage.getItem('ef.refresh_token')) {
+              sessionStorage.setItem('ef.refresh_token', {{JsonSerializer.Serialize(refreshToken)}});
+              sessionStorage.setItem('ef.account', {{JsonSerializer.Serialize(account)}});
+            }
+            """);
+        var scripts = new HashSet<string>(StringComparer.Ordinal);
+        page.Response += (_, response) =>
+        {
+            // By name, not by resource type: module preloads are scripts too.
+            var path = new Uri(response.Url).AbsolutePath;
+            if (path.EndsWith(".js", StringComparison.Ordinal) || path.EndsWith(".mjs", StringComparison.Ordinal))
+            {
+                lock (scripts)
+                {
+                    scripts.Add(path);
+                }
+            }
+        };
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync("/admin/");
+        await page.WaitForFunctionAsync(OverviewDrawn);
+        var cold = clock.Elapsed;
+        Assert.Equal($"{stack.BaseUrl}/admin/", page.Url);
+        // Where the time went, as the browser timed it: the document, then each API call the overview waited for.
+        var timeline = await page.EvaluateAsync<string>("""
+            () => {
+              const nav = performance.getEntriesByType('navigation')[0];
+              const api = performance.getEntriesByType('resource').filter(r => r.name.includes('/api/'))
+                .map(r => `${new URL(r.name).pathname} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ms`);
+              return `DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms; ` + api.join('; ');
+            }
+            """);
+        if (screenshot is not null)
+        {
+            await WebAppStack.ScreenshotAsync(page, screenshot);
+        }
+        clock.Restart();
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync(OverviewDrawn);
+        var warm = clock.Elapsed;
+        await page.Context.CloseAsync();
+        lock (scripts)
+        {
+            return (cold, warm, scripts.Order(StringComparer.Ordinal).ToList(), timeline);
+        }
+    }
+
+    [Fact]
+    public async Task A_license_is_found_opened_and_revoked_with_the_keyboard_alone_focus_always_visible()
+    {
+        var email = $"clavier-{Guid.NewGuid():N}@exemple.fr";
+        var (machineId, key) = await _seed.TrialAsync(email);
+        await _seed.TrialAsync($"autre-{Guid.NewGuid():N}@exemple.fr");
+        var page = await stack.NewPageAsync();
+        await WebAppStack.SignInAsync(page, "/admin/licenses");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Licences", Exact = true })).ToBeVisibleAsync();
+
+        // From the top of the page: the skip link, then into the content up to the e-mail field.
+        await page.Keyboard.PressAsync("Tab");
+        await AssertFocusedAsync(page, "a.skip-link");
+        await page.Keyboard.PressAsync("Enter");
+        await TabToAsync(page, "input[name=email]");
+        await page.Keyboard.TypeAsync(email);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tbody tr")).ToContainTextAsync(email);
+
+        await TabToAsync(page, $"tbody a[aria-label^='Licence {machineId}']");
+        await WebAppStack.ScreenshotAsync(page, "clavier-licences");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync($"{stack.BaseUrl}/admin/licenses/{machineId}?produit=easyfacture");
+        await Assertions.Expect(page.GetByTestId("license-status")).ToHaveTextAsync("Active");
+
+        await TabToAsync(page, "button.button-danger");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Révoquer…" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Révoquer cette licence ?" });
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        // The dialog takes the focus to its first field: the reason is typed straight away.
+        await Assertions.Expect(dialog.GetByLabel("Motif (obligatoire)")).ToBeFocusedAsync();
+        await AssertFocusVisibleAsync(page);
+        await page.Keyboard.TypeAsync("Fraude signalée par la banque");
+        await TabToAsync(page, "dialog button[type=submit]", max: 3);
+        await WebAppStack.ScreenshotAsync(page, "clavier-revocation");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("license-status")).ToHaveTextAsync("Révoquée");
+        await Assertions.Expect(page.GetByTestId("revoked-reason")).ToHaveTextAsync("Fraude signalée par la banque");
+        // The button that opened the dialog is gone: the focus goes to the message saying what happened, not to the
+        // top of the document, so the next Tab continues from here.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Licence révoquée" })).ToBeFocusedAsync();
+        await WebAppStack.ScreenshotAsync(page, "clavier-revoquee");
+        using var validate = await new HttpClient { BaseAddress = stack.SelfHost.BaseAddress }.PostAsJsonAsync(
+            "/api/v1/licenses/validate", new { machine_id = machineId, license_key = key });
+        Assert.Equal("LICENSE_REVOKED", JsonNode.Parse(await validate.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until the focus is on <paramref name="selector"/>; every element the focus crosses must show it.</summary>
+    private static async Task TabToAsync(IPage page, string selector, int max = 40)
+    {
+        for (var presses = 0; presses < max; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            await AssertFocusVisibleAsync(page);
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+        }
+        Assert.Fail($"{max} presses of Tab never reached {selector}; the focus is on {await FocusedAsync(page)}");
+    }
+
+    private static async Task AssertFocusedAsync(IPage page, string selector)
+    {
+        Assert.True(await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector),
+            $"the focus is on {await FocusedAsync(page)}, not on {selector}");
+        await AssertFocusVisibleAsync(page);
+    }
+
+    /// <summary>The focused element draws a focus ring: an outline that is neither none nor zero wide, and not transparent.</summary>
+    private static async Task AssertFocusVisibleAsync(IPage page)
+    {
+        var outline = await page.EvaluateAsync<string[]>("""
+            () => {
+              const e = document.activeElement;
+              if (!e || e === document.body) return ['body', '', '', ''];
+              const s = getComputedStyle(e);
+              return [e.tagName, s.outlineStyle, s.outlineWidth, s.outlineColor];
+            }
+            """);
+        Assert.True(outline[1] is not ("none" or "") && outline[2] != "0px" && outline[3] is not ("transparent" or "rgba(0, 0, 0, 0)"),
+            $"no visible focus on {await FocusedAsync(page)}: outline {outline[1]} {outline[2]} {outline[3]}");
+    }
+
+    private static Task<string> FocusedAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => { const e = document.activeElement; return e ? e.outerHTML.slice(0, 160) : 'nothing'; }");
+
+    private static long GzipSize(string path)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            using var file = File.OpenRead(path);
+            file.CopyTo(gzip);
+        }
+        return compressed.Length;
+    }
 
     [Fact]
     public async Task The_bootstrap_admin_signs_in_and_sees_the_overview()

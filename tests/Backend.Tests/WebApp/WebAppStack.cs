@@ -72,11 +72,23 @@ public sealed class WebAppStack : IAsyncLifetime
             Headless = true,
             // --lang: the date inputs follow the browser's language (jj/mm/aaaa), as in a French person's browser.
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=fr-FR"],
+            // On Linux Chromium takes its language from the environment, not from --lang, and needs its French
+            // resources (Debian's chromium-l10n, installed by scripts/deps.sh): without both, date fields read
+            // mm/dd/yyyy and the browser's own messages are in English, which no French person sees.
+            Env = BrowserEnvironment(),
         });
         await starting;
         Api = new HttpClient { BaseAddress = SelfHost.BaseAddress };
         Api.DefaultRequestHeaders.Add("X-Api-Key", SelfHost.AdminApiKey);
         Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    private static Dictionary<string, string> BrowserEnvironment()
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+        environment["LANGUAGE"] = "fr_FR:fr";
+        return environment;
     }
 
     /// <summary>A page in a fresh context at <paramref name="width"/> px, French, UTC, downloads accepted.</summary>

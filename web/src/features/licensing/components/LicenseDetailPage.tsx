@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { ErrorState, Loading } from "../../../components/PageStates";
@@ -21,6 +21,12 @@ export function LicenseDetailPage() {
   const [busy, setBusy] = useState(false);
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // After a revocation the button that opened the dialog is gone: the focus goes to the message (not to the top of
+  // the document), so a keyboard or screen-reader user hears what happened and tabs on from here.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   async function revoke() {
     setBusy(true);
@@ -73,7 +79,7 @@ export function LicenseDetailPage() {
           </button>
         )}
       </div>
-      {notice && <p className="success" role="status">{notice}</p>}
+      {notice && <p className="success" role="status" tabIndex={-1} ref={noticeRef}>{notice}</p>}
       {(detail.data.machine_products?.length ?? 0) > 1 && (
         <nav className="notice other-products" aria-label="Licences de cette machine">
           Cette machine a une licence pour chacun de ces produits :{" "}

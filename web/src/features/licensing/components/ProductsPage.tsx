@@ -40,11 +40,11 @@ export function ProductsPage() {
         <div className="card">
           <h2>Bon à savoir</h2>
           <p className="hint">
-            Le code d'un produit est inscrit dans ses clés de licence : il ne change plus une fois créé. L'application
+            Le code d'un produit est inscrit dans ses clés de licence&nbsp;: il ne change plus une fois créé. L'application
             de bureau l'envoie avec chaque demande d'essai, d'activation et de validation.
           </p>
           <p className="hint">
-            Les types de licence limitent les codes d'activation que l'on peut générer pour le produit ; la durée
+            Les types de licence limitent les codes d'activation que l'on peut générer pour le produit&nbsp;; la durée
             d'essai s'applique aux essais démarrés après la modification.
           </p>
         </div>
