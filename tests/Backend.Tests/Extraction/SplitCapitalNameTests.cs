@@ -1,0 +1,37 @@
+using Backend.Core.Invoices.Extraction;
+using Backend.Core.Ocr;
+
+namespace Backend.Tests.Extraction;
+
+/// <summary>
+/// Tesseract splits a bold capital off its word. "J ardins Dubois" is glued back; "SAS J ARDINS" cannot be told from
+/// an initial, so the name is kept but held for a person, since a supplier account would be opened under it.
+/// </summary>
+public class SplitCapitalNameTests
+{
+    [Theory]
+    [InlineData("SAS J ARDINS CHEVALIER", "SAS J ARDINS CHEVALIER", true)]
+    [InlineData("DURAND J ARDINS SASU", "DURAND J ARDINS SASU", true)]
+    [InlineData("J ardins Dubois SASU", "Jardins Dubois SASU", false)]
+    [InlineData("Jardins Dubois SASU", "Jardins Dubois SASU", false)]
+    [InlineData("J. Martin Plomberie SARL", "J. Martin Plomberie SARL", false)]
+    [InlineData("Café A Côté SARL", "Café A Côté SARL", false)]
+    public void A_name_with_a_capital_split_off_its_word_is_doubtful(string name, string read, bool split)
+    {
+        var text = string.Join("\n",
+            name,
+            "8 place du Marché, 69002 Lyon",
+            $"{name} au capital de 10 000 € - SIRET 732 829 320 00074 - TVA FR44 732 829 320",
+            "FACTURE N° F-2025-0042",
+            "Date de facture : 12/03/2025",
+            "",
+            "Total HT                                     450,00 €",
+            "TVA 20 %                                      90,00 €",
+            "Total TTC                                    540,00 €");
+
+        var fields = new InvoiceFieldExtractor().Extract(new OcrResult("tesseract", text, 0.9, [new OcrPage(1, text, [])], [], "{}"));
+
+        Assert.Equal(read, fields.SupplierName?.Value);
+        Assert.Equal(split, KeyFieldReview.Doubtful(fields).Any(k => k.Name == "supplierName"));
+    }
+}
