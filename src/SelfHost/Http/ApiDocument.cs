@@ -7,7 +7,7 @@ namespace Backend.SelfHost.Http;
 /// <summary>
 /// The OpenAPI 3 document at <c>GET /api/openapi.json</c>, browsable at <c>GET /api/docs</c>, generated from the metadata of every mapped
 /// endpoint, so each feature's routes appear as soon as they are mapped. APIs whose JSON is snake_case
-/// (the license API) are described in snake_case.
+/// (the license API) are described in snake_case. Schemas carry the seeds' examples (<see cref="ApiExamples"/>).
 /// </summary>
 public static class ApiDocument
 {
@@ -76,6 +76,19 @@ public static class ApiDocument
                                 schema.Required.Add(snake);
                             }
                         }
+                    }
+                }
+                return Task.CompletedTask;
+            });
+            // On the finished components (a type used only as a property is transformed only as that property), in
+            // the names clients send and receive, after the snake_case renaming.
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+                {
+                    if (schema is OpenApiSchema editable && ApiExamples.For(name) is { } examples)
+                    {
+                        editable.Examples = examples;
                     }
                 }
                 return Task.CompletedTask;
