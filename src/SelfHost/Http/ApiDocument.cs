@@ -91,6 +91,26 @@ public static class ApiDocument
                         editable.Examples = examples;
                     }
                 }
+                // The envelope carries extra members some errors need (retry_after, existing_license: ApiError.Extra).
+                if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(nameof(Backend.Core.Http.ApiError), out var error)
+                    && error is OpenApiSchema envelope)
+                {
+                    envelope.AdditionalProperties = new OpenApiSchema();
+                }
+                foreach (var (path, item) in document.Paths ?? [])
+                {
+                    foreach (var (method, operation) in item.Operations ?? [])
+                    {
+                        foreach (var (status, response) in operation.Responses ?? [])
+                        {
+                            if (response.Content is { } content && content.TryGetValue("application/json", out var json)
+                                && ApiExamples.ForResponse(method.Method, path, status) is { } example)
+                            {
+                                json.Example = example;
+                            }
+                        }
+                    }
+                }
                 return Task.CompletedTask;
             });
         });

@@ -123,6 +123,42 @@ public static class ApiExamples
         ],
     };
 
+    /// <summary>Any route: a wildcard key of <see cref="ByResponse"/>.</summary>
+    public const string AnyRoute = "*";
+
+    /// <summary>
+    /// The error answers the seeds show for one route (every error shares the <see cref="ApiError"/> schema, whose own
+    /// example cannot say which error each route and status gives), keyed <c>METHOD /path status</c>, or
+    /// <c>* status</c> for every route answering that status. As the API writes them, extra members included.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ByResponse = new Dictionary<string, string>
+    {
+        // Seed 000, trial: 409 Conflict
+        ["POST /api/v1/licenses/trial 409"] =
+            """{"success": false, "error": "TRIAL_ALREADY_EXISTS", "message": "Une licence trial existe déjà pour cette machine", "details": {}, "timestamp": "2026-01-15T09:12:00.000Z", "request_id": "df77448f-0032-44a1-b5dd-529c8721e940", "existing_license": {"license_type": "trial", "expires_at": "2026-01-15T23:59:59Z", "days_remaining": 15}}""",
+        // Seed 000, trial: 429 Too Many Requests (every rate-limited route answers the same)
+        [$"{AnyRoute} 429"] =
+            """{"success": false, "error": "RATE_LIMIT_EXCEEDED", "message": "Trop de requêtes. Réessayez dans 1 heure.", "details": {}, "timestamp": "2026-01-15T09:12:00.000Z", "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98", "retry_after": 3600}""",
+        // Seed 000, activate: 404 Not Found
+        ["POST /api/v1/licenses/activate 404"] =
+            """{"success": false, "error": "INVALID_ACTIVATION_CODE", "message": "Code d'activation invalide ou déjà utilisé", "details": {}, "timestamp": "2026-01-15T09:12:00.000Z", "request_id": "7d4c1f0e-5a2b-4c3d-8e9f-0a1b2c3d4e5f"}""",
+        // Seed 003, GET /api/invoices/{id}: 404 "Facture introuvable"
+        ["GET /api/invoices/{id} 404"] =
+            """{"success": false, "error": "NOT_FOUND", "message": "Facture introuvable", "details": {}, "timestamp": "2025-11-17T20:31:00.000Z", "request_id": "2fd4f310-29d8-4650-9247-7adf3a157f48"}""",
+        // Seed 003, POST /api/invoices/{id}/retry: 400 VALIDATION_ERROR
+        ["POST /api/invoices/{id}/retry 400"] =
+            """{"success": false, "error": "VALIDATION_ERROR", "message": "OCR déjà en cours", "details": {"status": "OCR_PROCESSING"}, "timestamp": "2025-11-17T20:31:00.000Z", "request_id": "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e"}""",
+        ["POST /api/invoices/{id}/retry 404"] =
+            """{"success": false, "error": "NOT_FOUND", "message": "Facture introuvable", "details": {}, "timestamp": "2025-11-17T20:31:00.000Z", "request_id": "2fd4f310-29d8-4650-9247-7adf3a157f48"}""",
+    };
+
+    /// <summary>The example of one route's answer with <paramref name="status"/>, if the table has one.</summary>
+    public static JsonNode? ForResponse(string method, string path, string status) =>
+        (ByResponse.TryGetValue($"{method.ToUpperInvariant()} {path} {status}", out var example)
+         || ByResponse.TryGetValue($"{AnyRoute} {status}", out example))
+            ? JsonNode.Parse(example)
+            : null;
+
     /// <summary>
     /// The examples of the component schema named <paramref name="schemaName"/> (the document names a schema after its
     /// type), parsed afresh: a node has one parent.

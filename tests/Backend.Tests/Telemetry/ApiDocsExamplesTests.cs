@@ -110,6 +110,60 @@ public sealed class ApiDocsExamplesTests(LicensingHost host) : IClassFixture<Lic
         Assert.Empty(Errors(schemas, "InvoiceResponse", answer));
         answer["invoice"]!["accountingEntries"]![0]!.AsObject().Remove("accountNumber");
         Assert.NotEmpty(Errors(schemas, "InvoiceResponse", answer));
+
+        // The error envelope admits extra members (retry_after, existing_license), never a missing required one.
+        var error = schemas["ApiError"]!["examples"]![0]!.DeepClone().AsObject();
+        error["retry_after"] = 60;
+        Assert.Empty(Errors(schemas, "ApiError", error));
+        error.Remove("request_id");
+        Assert.NotEmpty(Errors(schemas, "ApiError", error));
+    }
+
+    [Fact]
+    public async Task Error_answers_carry_the_seed_s_examples_per_route_and_status()
+    {
+        var document = await DocumentAsync();
+        JsonNode Example(string path, string method, string status) =>
+            document["paths"]![path]![method]!["responses"]![status]!["content"]!["application/json"]!["example"]!;
+
+        var conflict = Example("/api/v1/licenses/trial", "post", "409");
+        Assert.Equal("TRIAL_ALREADY_EXISTS", conflict["error"]!.GetValue<string>());
+        Assert.Equal(15, conflict["existing_license"]!["days_remaining"]!.GetValue<int>());
+        Assert.Equal(3600, Example("/api/v1/licenses/trial", "post", "429")["retry_after"]!.GetValue<int>());
+        Assert.Equal("RATE_LIMIT_EXCEEDED", Example("/api/v1/licenses/validate", "post", "429")["error"]!.GetValue<string>());
+        Assert.Equal("INVALID_ACTIVATION_CODE", Example("/api/v1/licenses/activate", "post", "404")["error"]!.GetValue<string>());
+        Assert.Equal("Facture introuvable", Example("/api/invoices/{id}", "get", "404")["message"]!.GetValue<string>());
+        Assert.Equal("OCR déjà en cours", Example("/api/invoices/{id}/retry", "post", "400")["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_answer_example_names_a_served_answer_and_is_valid_against_its_schema()
+    {
+        var document = await DocumentAsync();
+        var schemas = Schemas(document);
+
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                foreach (var (status, response) in operation!["responses"]?.AsObject() ?? [])
+                {
+                    if (response!["content"]?["application/json"] is { } json && json["example"] is { } example)
+                    {
+                        placed.Add($"{method.ToUpperInvariant()} {path} {status}");
+                        var errors = OpenApiExampleCheck.Errors(schemas, json["schema"]!, example);
+                        failures.AddRange(errors.Select(e => $"{method.ToUpperInvariant()} {path} {status}: {e}"));
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var routeKeys = ApiExamples.ByResponse.Keys.Where(k => !k.StartsWith(ApiExamples.AnyRoute + " ", StringComparison.Ordinal));
+        Assert.All(routeKeys, key => Assert.Contains(key, placed));
+        Assert.Contains(placed, p => p.EndsWith(" 429", StringComparison.Ordinal));
     }
 
     [Theory]

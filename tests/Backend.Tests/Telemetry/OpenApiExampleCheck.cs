@@ -17,10 +17,14 @@ public static class OpenApiExampleCheck
     private const string ComponentPrefix = "#/components/schemas/";
 
     /// <summary>Every disagreement between <paramref name="instance"/> and the component <paramref name="schemaName"/>, with its JSON path.</summary>
-    public static List<string> Errors(JsonObject schemas, string schemaName, JsonNode? instance)
+    public static List<string> Errors(JsonObject schemas, string schemaName, JsonNode? instance) =>
+        Errors(schemas, schemas[schemaName] ?? throw new ArgumentException($"no schema {schemaName}"), instance);
+
+    /// <summary>The same against a schema written in place (an operation's), whose <c>$ref</c>s name components.</summary>
+    public static List<string> Errors(JsonObject schemas, JsonNode schema, JsonNode? instance)
     {
         var errors = new List<string>();
-        Check(schemas, schemas[schemaName] ?? throw new ArgumentException($"no schema {schemaName}"), instance, "$", errors);
+        Check(schemas, schema, instance, "$", errors);
         return errors;
     }
 

@@ -1055,6 +1055,8 @@ export interface components {
             success?: boolean;
             /** Format: date-time */
             timestamp: unknown;
+        } & {
+            [key: string]: unknown;
         };
         CreateAccountRequest: {
             display_name: string;
@@ -2417,6 +2419,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "Facture introuvable",
+                     *       "details": {},
+                     *       "timestamp": "2025-11-17T20:31:00.000Z",
+                     *       "request_id": "2fd4f310-29d8-4650-9247-7adf3a157f48"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -2553,6 +2565,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "VALIDATION_ERROR",
+                     *       "message": "OCR déjà en cours",
+                     *       "details": {
+                     *         "status": "OCR_PROCESSING"
+                     *       },
+                     *       "timestamp": "2025-11-17T20:31:00.000Z",
+                     *       "request_id": "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -2571,6 +2595,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "Facture introuvable",
+                     *       "details": {},
+                     *       "timestamp": "2025-11-17T20:31:00.000Z",
+                     *       "request_id": "2fd4f310-29d8-4650-9247-7adf3a157f48"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4187,6 +4221,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4307,6 +4352,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4541,6 +4597,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "INVALID_ACTIVATION_CODE",
+                     *       "message": "Code d'activation invalide ou déjà utilisé",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "7d4c1f0e-5a2b-4c3d-8e9f-0a1b2c3d4e5f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4568,6 +4634,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4637,6 +4714,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4699,6 +4787,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "TRIAL_ALREADY_EXISTS",
+                     *       "message": "Une licence trial existe déjà pour cette machine",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "df77448f-0032-44a1-b5dd-529c8721e940",
+                     *       "existing_license": {
+                     *         "license_type": "trial",
+                     *         "expires_at": "2026-01-15T23:59:59Z",
+                     *         "days_remaining": 15
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4726,6 +4829,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4795,6 +4909,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4851,6 +4976,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4929,6 +5065,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
