@@ -28,7 +28,7 @@ public static class AzureServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><see cref="IJobQueue"/> over the <see cref="AzureConnections.ServiceBus"/> connection.</summary>
+    /// <summary><see cref="IJobQueue"/> over the <see cref="AzureConnections.ServiceBus"/> connection, and the probe of its queues' age.</summary>
     public static IServiceCollection AddServiceBusJobQueue(this IServiceCollection services, IConfiguration configuration)
     {
         const string connection = AzureConnections.ServiceBus;
@@ -36,6 +36,7 @@ public static class AzureServiceCollectionExtensions
         var credential = CredentialFor(configuration, connection);
         services.AddSingleton(_ => new ServiceBusClient(fullyQualifiedNamespace, credential));
         services.AddSingleton<IJobQueue, ServiceBusJobQueue>();
+        services.AddSingleton<ServiceBusQueueAgeProbe>();
         return services;
     }
 

@@ -1,5 +1,5 @@
-// What pages an operator, and one workbook to look at: 5xx rate of both apps, OCR_FAILED rate, jobs waiting and dead
-// letters in Service Bus, database CPU and storage. Log alerts read what the apps export through OpenTelemetry
+// What pages an operator, and one workbook to look at: 5xx rate of both apps, OCR_FAILED rate, age of the oldest job
+// waiting, dead letters in Service Bus, database CPU and storage. Log alerts read what the apps export through OpenTelemetry
 // (requests, and the easyfacture.* metrics of Core/Telemetry as customMetrics).
 
 param location string
@@ -17,8 +17,8 @@ param serverErrorRateThreshold string = '0.05'
 @description('Share of OCR attempts ending OCR_FAILED over an hour that raises an alert (0-1).')
 param ocrFailedRateThreshold string = '0.2'
 
-@description('Messages waiting in a queue for 15 minutes that raise an alert (Service Bus has no age metric: a backlog that does not drain is the symptom).')
-param queueBacklogThreshold int = 100
+@description('Age in seconds of the oldest message waiting in ocr-jobs or ai-analysis that raises an alert (metric easyfacture.queue.oldest_age, published every minute by the OCR app).')
+param queueAgeThresholdSeconds int = 900
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
@@ -127,17 +127,49 @@ resource ocrFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   }
 }
 
+// Service Bus publishes no age of the oldest message; the OCR app's QueueAgeProbe timer peeks each queue every minute
+// and publishes it as easyfacture.queue.oldest_age{queue}, SelfHost's instrument. A log alert on customMetrics, not a
+// metric alert: the Azure Monitor OpenTelemetry exporter writes custom metrics to customMetrics, and they reach the
+// metrics namespace with their `queue` dimension only once "alerting on custom metric dimensions" is switched on for the
+// Application Insights resource, a portal setting that Bicep cannot set.
+resource queueAge 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-queue-age-${applicationInsightsName}'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'EasyFacture: queue age'
+    description: 'A job has waited more than ${queueAgeThresholdSeconds} s in ocr-jobs or ai-analysis (workers failing, stuck or scaled to nothing).'
+    severity: 2
+    enabled: true
+    scopes: [
+      applicationInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "easyfacture.queue.oldest_age" | extend queue = tostring(customDimensions.queue) | summarize age = max(value) by queue | where age > ${queueAgeThresholdSeconds}'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
 // Metric alerts: [name, resource, metric, aggregation, threshold, description].
 var metricAlerts = [
-  {
-    name: 'queue-backlog'
-    scope: serviceBus.id
-    metric: 'ActiveMessages'
-    aggregation: 'Average'
-    threshold: queueBacklogThreshold
-    severity: 2
-    description: 'Jobs are waiting in ocr-jobs or ai-analysis and not draining (workers failing or scaled to nothing).'
-  }
   {
     name: 'dead-letters'
     scope: serviceBus.id

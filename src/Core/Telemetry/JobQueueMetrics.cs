@@ -8,12 +8,16 @@ namespace Backend.Core.Telemetry;
 
 /// <summary>
 /// Depth, age of the oldest message and dead letters of each PostgreSQL queue (SelfHost; in Azure, Service Bus
-/// publishes these itself). Read from <c>job_queue</c> when a reader collects, at most once every
+/// publishes depth and dead letters itself, and the OCR app the age, <c>ServiceBusQueueAgeProbe</c>). Read from <c>job_queue</c> when a reader collects, at most once every
 /// <see cref="MaxStaleness"/>, so a scrape every few seconds costs one small query.
 /// </summary>
 public sealed class JobQueueMetrics
 {
     public static readonly TimeSpan MaxStaleness = TimeSpan.FromSeconds(5);
+
+    /// <summary>The age of a queue's oldest message, in seconds, tagged <c>queue</c>: SelfHost's here, the OCR app's from Service Bus.</summary>
+    public const string OldestAgeInstrument = "easyfacture.queue.oldest_age";
+    public const string OldestAgeDescription = "Age of the oldest message in the queue; 0 when empty.";
     private static readonly string[] Queues = [QueueNames.OcrJobs, QueueNames.AiAnalysis];
 
     private readonly NpgsqlDataSource _dataSource;
@@ -31,8 +35,7 @@ public sealed class JobQueueMetrics
         var meter = meters.Create(TelemetryNames.Meter);
         meter.CreateObservableGauge("easyfacture.queue.depth", () => Measure(s => s.Depth), "{message}",
             "Messages in the queue, visible or not (leased, scheduled for a retry).");
-        meter.CreateObservableGauge("easyfacture.queue.oldest_age", () => Measure(s => s.OldestAgeSeconds), "s",
-            "Age of the oldest message in the queue; 0 when empty.");
+        meter.CreateObservableGauge(OldestAgeInstrument, () => Measure(s => s.OldestAgeSeconds), "s", OldestAgeDescription);
         meter.CreateObservableGauge("easyfacture.queue.dead_letters", () => Measure(s => s.DeadLetters), "{message}",
             "Messages set aside in job_dead_letters.");
     }

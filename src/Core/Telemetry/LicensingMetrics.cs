@@ -25,7 +25,7 @@ public sealed class LicensingMetrics
         _validations = meter.CreateCounter<long>("easyfacture.license.validations", "{validation}",
             "License validations by outcome: valid, or the error code (license_revoked, license_expired, invalid_license_key, ...).");
         _rateLimitRefusals = meter.CreateCounter<long>("easyfacture.rate_limit.refusals", "{request}",
-            "Requests refused with 429 by a rate limit, by endpoint.");
+            "Requests refused with 429 by a rate limit, by route template (http.route).");
         _trials = meter.CreateCounter<long>("easyfacture.license.trials", "{license}", "Trial licenses issued.");
         _activations = meter.CreateCounter<long>("easyfacture.license.activations", "{license}", "Paid licenses activated with a code.");
         _revocations = meter.CreateCounter<long>("easyfacture.license.revocations", "{license}", "Licenses revoked by an admin.");
@@ -48,10 +48,13 @@ public sealed class LicensingMetrics
 
     public static void Revoked(HttpContext context) => Of(context)?._revocations.Add(1);
 
-    /// <summary>Counted where every limiter's 429 is written, with the path as the endpoint (the limited routes have no ids in them).</summary>
+    /// <summary>
+    /// Counted where every limiter's 429 is written, tagged with the route template rather than the path: the path is
+    /// the client's to choose (letter case, ids), the templates are as few as the mapped routes.
+    /// </summary>
     public static void RateLimited(HttpContext context) =>
         Of(context)?._rateLimitRefusals.Add(1,
-            new KeyValuePair<string, object?>("endpoint", context.Request.Path.Value ?? ""));
+            new KeyValuePair<string, object?>("http.route", RouteTemplate.Of(context)));
 
     internal static string OutcomeOf(IResult result) => result switch
     {

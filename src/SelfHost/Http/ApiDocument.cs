@@ -7,7 +7,7 @@ namespace Backend.SelfHost.Http;
 /// <summary>
 /// The OpenAPI 3 document at <c>GET /api/openapi.json</c>, browsable at <c>GET /api/docs</c>, generated from the metadata of every mapped
 /// endpoint, so each feature's routes appear as soon as they are mapped. APIs whose JSON is snake_case
-/// (the license API) are described in snake_case.
+/// (the license API) are described in snake_case. Schemas carry the seeds' examples (<see cref="ApiExamples"/>).
 /// </summary>
 public static class ApiDocument
 {
@@ -74,6 +74,39 @@ public static class ApiDocument
                             if (schema.Required?.Remove(name) == true)
                             {
                                 schema.Required.Add(snake);
+                            }
+                        }
+                    }
+                }
+                return Task.CompletedTask;
+            });
+            // On the finished components (a type used only as a property is transformed only as that property), in
+            // the names clients send and receive, after the snake_case renaming.
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+                {
+                    if (schema is OpenApiSchema editable && ApiExamples.For(name) is { } examples)
+                    {
+                        editable.Examples = examples;
+                    }
+                }
+                // The envelope carries extra members some errors need (retry_after, existing_license: ApiError.Extra).
+                if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(nameof(Backend.Core.Http.ApiError), out var error)
+                    && error is OpenApiSchema envelope)
+                {
+                    envelope.AdditionalProperties = new OpenApiSchema();
+                }
+                foreach (var (path, item) in document.Paths ?? [])
+                {
+                    foreach (var (method, operation) in item.Operations ?? [])
+                    {
+                        foreach (var (status, response) in operation.Responses ?? [])
+                        {
+                            if (response.Content is { } content && content.TryGetValue("application/json", out var json)
+                                && ApiExamples.ForResponse(method.Method, path, status) is { } example)
+                            {
+                                json.Example = example;
                             }
                         }
                     }

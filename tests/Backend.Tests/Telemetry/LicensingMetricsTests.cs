@@ -37,14 +37,21 @@ public sealed class LicensingMetricsTests(LicensingHost host) : IClassFixture<Li
         Assert.Equal(1, recorder.Total("easyfacture.license.validations", "outcome=license_revoked"));
         Assert.Equal(1, recorder.Total("easyfacture.license.validations", "outcome=valid"));
 
-        // Three trials an hour per address: the fourth is refused, and counted against its endpoint.
+        // Three trials an hour per address: the fourth is refused, and counted against its route.
         var address = LicensingHost.NewClientAddress();
         for (var i = 0; i < 4; i++)
         {
             await host.PostAsync("/api/v1/licenses/trial", new { machine_id = LicensingHost.NewMachineId(), email = LicensingHost.NewEmail() }, address);
         }
-        Assert.Equal(1, recorder.Total("easyfacture.rate_limit.refusals", "endpoint=/api/v1/licenses/trial"));
+        Assert.Equal(1, recorder.Total("easyfacture.rate_limit.refusals", "http.route=/api/v1/licenses/trial"));
         Assert.Equal(4, recorder.Total("easyfacture.license.trials"));
+
+        // The same route under a path of the client's invention is counted under the same template, never the path:
+        // a tag whose values a client chooses would grow without bound.
+        var shouted = await host.PostAsync("/API/V1/Licenses/TRIAL", new { machine_id = LicensingHost.NewMachineId(), email = LicensingHost.NewEmail() }, address);
+        Assert.Equal(HttpStatusCode.TooManyRequests, shouted.StatusCode);
+        Assert.Equal(2, recorder.Total("easyfacture.rate_limit.refusals", "http.route=/api/v1/licenses/trial"));
+        Assert.Equal(2, recorder.Total("easyfacture.rate_limit.refusals"));
     }
 
     [Fact]

@@ -907,6 +907,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "id": "01a224da-3501-78b4-99ac-093fcab681ab",
+         *       "journalCode": "ACH",
+         *       "entryDate": "2024-01-15T00:00:00.000Z",
+         *       "accountNumber": "60100000",
+         *       "label": "Achat marchandises",
+         *       "debit": "1000.00",
+         *       "credit": "0.00"
+         *     }
+         */
         AccountingEntryView: {
             accountNumber: string;
             credit: string;
@@ -950,6 +961,14 @@ export interface components {
             /** Format: uuid */
             tenant_id: null | string;
         };
+        /**
+         * @example {
+         *       "machine_id": "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+         *       "activation_code": "GMUM-FH3G-2HGM-J6PE",
+         *       "email": "client@exemple.com",
+         *       "product": "easyfacture"
+         *     }
+         */
         ActivateRequest: {
             activation_code: string;
             email: string;
@@ -966,6 +985,18 @@ export interface components {
             /** Format: int64 */
             total: number | string;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "codes": [
+         *         "GMUM-FH3G-2HGM-J6PE"
+         *       ],
+         *       "license_type": "annual",
+         *       "duration_days": 365,
+         *       "expires_at": null,
+         *       "product": "easyfacture"
+         *     }
+         */
         ActivationCodesResponse: {
             codes: string[];
             /** Format: int32 */
@@ -994,6 +1025,26 @@ export interface components {
             used_by_email?: null | string;
             used_by_machine_id?: null | string;
         };
+        /**
+         * @example {
+         *       "success": false,
+         *       "error": "INVALID_MACHINE_ID",
+         *       "message": "Format de Machine ID invalide : 32 caractères hexadécimaux attendus.",
+         *       "details": {
+         *         "machine_id": "32 caractères hexadécimaux attendus"
+         *       },
+         *       "timestamp": "2025-12-31T12:00:00.000Z",
+         *       "request_id": "16d0b9bc-3561-4771-a22b-deb81a0f3f5c"
+         *     }
+         * @example {
+         *       "success": false,
+         *       "error": "RATE_LIMIT_EXCEEDED",
+         *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+         *       "details": {},
+         *       "timestamp": "2025-12-31T12:00:00.000Z",
+         *       "request_id": "4f57c7fe-0a2c-478f-91f6-050066cdfd56"
+         *     }
+         */
         ApiError: {
             details?: {
                 [key: string]: string;
@@ -1004,6 +1055,8 @@ export interface components {
             success?: boolean;
             /** Format: date-time */
             timestamp: unknown;
+        } & {
+            [key: string]: unknown;
         };
         CreateAccountRequest: {
             display_name: string;
@@ -1013,6 +1066,16 @@ export interface components {
             /** Format: uuid */
             tenant_id: null | string;
         };
+        /**
+         * @example {
+         *       "product": "easyfacture",
+         *       "license_type": "annual",
+         *       "duration_days": 365,
+         *       "count": 1,
+         *       "expires_at": null,
+         *       "notes": "Commande 2025-118"
+         *     }
+         */
         CreateActivationCodesRequest: {
             /** Format: int32 */
             count: null | number | string;
@@ -1083,6 +1146,20 @@ export interface components {
             sage_url: string;
             to: string;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "count": 1,
+         *       "sage_url": "https://api.easyfacture.com/api/exports/01a22501-7c3e-7f1a-9d2b-5e8f0a6b4c21/sage",
+         *       "fec_url": "https://api.easyfacture.com/api/exports/01a22501-7c3e-7f1a-9d2b-5e8f0a6b4c21/fec",
+         *       "batch_id": "01a22501-7c3e-7f1a-9d2b-5e8f0a6b4c21",
+         *       "from": "2024-01-01",
+         *       "to": "2024-01-31",
+         *       "lines": 3,
+         *       "skipped": [],
+         *       "warnings": []
+         *     }
+         */
         ExportResponse: {
             /** Format: uuid */
             batch_id: string;
@@ -1098,6 +1175,15 @@ export interface components {
             to: string;
             warnings: string[];
         };
+        /**
+         * @example {
+         *       "machine_id": "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+         *       "license_key": "EF1.eyJsaWQiOjEsIm1pZCI6ImExYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjkwIiwidHlwIjoiYW5udWFsIiwicHJkIjoiZWFzeWZhY3R1cmUiLCJpYXQiOjE3OTU5MTQ2MDUsImV4cCI6MTgyNzQ0NjM5OSwia2lkIjoiZTMyMTFmZTAxMjNjODUwMSJ9.99S1XrOeYMe29ThZ6uoUkYXLUhVlPiSdIlunUPlsfKMhbKUZTPlYdHkaAdpm-ws56vgC71JnFoaKh27hEIjZRg",
+         *       "app_version": "1.6.0",
+         *       "os_info": "Windows 11 Pro",
+         *       "product": "easyfacture"
+         *     }
+         */
         HeartbeatRequest: {
             app_version: null | string;
             license_key: string;
@@ -1105,6 +1191,13 @@ export interface components {
             os_info: null | string;
             product: null | string;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "message": "Heartbeat enregistré",
+         *       "last_check": "2025-12-31T12:00:00Z"
+         *     }
+         */
         HeartbeatResponse: {
             /** Format: date-time */
             last_check: string;
@@ -1121,6 +1214,106 @@ export interface components {
             editedAt?: null | string;
             notes?: null | string;
         };
+        /**
+         * @example {
+         *       "id": "01a224da-2ee1-7e7f-b902-bf138033389b",
+         *       "fileName": "facture.pdf",
+         *       "status": "AI_COMPLETED",
+         *       "uploadedAt": "2025-11-17T20:30:00.000Z",
+         *       "processedAt": "2025-11-17T20:30:02.000Z",
+         *       "ocrConfidence": 0.92,
+         *       "supplierName": "ACME Corp",
+         *       "supplierVAT": "FR12345678901",
+         *       "invoiceNumber": "FAC-2024-001",
+         *       "invoiceDate": "2024-01-15T00:00:00.000Z",
+         *       "amountTTC": "1200.00",
+         *       "currency": "EUR",
+         *       "retryCount": 0,
+         *       "errorMessage": null,
+         *       "fileUrl": "https://api.easyfacture.com/api/invoices/01a224da-2ee1-7e7f-b902-bf138033389b/file?tenant=01a224da-2e49-747b-8210-637a8555d8cb&expires=1763412300&kid=key1&sig=Sf3guOPpHz7nl0E0V6G3Ak2a9eHxjtpi8CO1CiIvOic",
+         *       "fileUrlExpiresAt": "2025-11-17T20:45:00.000Z",
+         *       "mediaType": "application/pdf",
+         *       "fileSize": 251566,
+         *       "source": "upload",
+         *       "ocrEngine": "textract",
+         *       "ocrText": "Texte complet extrait de la facture...",
+         *       "ocrTextError": null,
+         *       "supplierAddress": "123 Rue de la Paix, 75001 Paris",
+         *       "supplierSiren": "123456789",
+         *       "supplierSiret": "12345678900012",
+         *       "dueDate": "2024-02-15T00:00:00.000Z",
+         *       "amountHT": "1000.00",
+         *       "amountTVA": "200.00",
+         *       "tvaRate": "20.00",
+         *       "isCreditNote": false,
+         *       "documentType": "380",
+         *       "paymentTerms": "30 jours fin de mois",
+         *       "iban": null,
+         *       "einvoiceNotes": null,
+         *       "lastRetryAt": null,
+         *       "validatedAt": null,
+         *       "fieldConfidences": {
+         *         "supplierName": 0.97,
+         *         "invoiceNumber": 0.92,
+         *         "invoiceDate": 0.92,
+         *         "amountTTC": 0.985
+         *       },
+         *       "fieldPositions": {
+         *         "amountTTC": {
+         *           "page": 1,
+         *           "left": 0.351,
+         *           "top": 0.3137,
+         *           "width": 0.0719,
+         *           "height": 0.0121
+         *         }
+         *       },
+         *       "analysis": {
+         *         "analyzer": "claude",
+         *         "notes": null,
+         *         "attempts": 1,
+         *         "analyzedAt": "2025-11-17T20:30:05.000Z",
+         *         "editedAt": null
+         *       },
+         *       "vatBreakdown": [
+         *         {
+         *           "categoryCode": "S",
+         *           "rate": "20.00",
+         *           "baseAmount": "1000.00",
+         *           "taxAmount": "200.00"
+         *         }
+         *       ],
+         *       "lineItems": [],
+         *       "accountingEntries": [
+         *         {
+         *           "id": "01a224da-3501-78b4-99ac-093fcab681ab",
+         *           "journalCode": "ACH",
+         *           "entryDate": "2024-01-15T00:00:00.000Z",
+         *           "accountNumber": "60100000",
+         *           "label": "Achat marchandises",
+         *           "debit": "1000.00",
+         *           "credit": "0.00"
+         *         },
+         *         {
+         *           "id": "01a224da-3505-7257-8c8a-e7998bf25525",
+         *           "journalCode": "ACH",
+         *           "entryDate": "2024-01-15T00:00:00.000Z",
+         *           "accountNumber": "44566000",
+         *           "label": "TVA déductible",
+         *           "debit": "200.00",
+         *           "credit": "0.00"
+         *         },
+         *         {
+         *           "id": "01a224da-3507-7b7e-a228-e992162cf2f8",
+         *           "journalCode": "ACH",
+         *           "entryDate": "2024-01-15T00:00:00.000Z",
+         *           "accountNumber": "40100000",
+         *           "label": "Fournisseur ACME Corp",
+         *           "debit": "0.00",
+         *           "credit": "1200.00"
+         *         }
+         *       ]
+         *     }
+         */
         InvoiceDetail: {
             accountingEntries: components["schemas"]["AccountingEntryView"][];
             amountHT?: null | string;
@@ -1173,6 +1366,44 @@ export interface components {
             validatedAt?: null | string;
             vatBreakdown: components["schemas"]["VatLineView"][];
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "invoices": [
+         *         {
+         *           "id": "01a224da-2ee1-7e7f-b902-bf138033389b",
+         *           "fileName": "facture.pdf",
+         *           "status": "AI_COMPLETED",
+         *           "uploadedAt": "2025-11-17T20:30:00.000Z",
+         *           "processedAt": "2025-11-17T20:30:02.000Z",
+         *           "ocrConfidence": 0.92,
+         *           "supplierName": "ACME Corp",
+         *           "supplierVAT": "FR12345678901",
+         *           "invoiceNumber": "FAC-2024-001",
+         *           "invoiceDate": "2024-01-15T00:00:00.000Z",
+         *           "amountTTC": "1200.00",
+         *           "currency": "EUR",
+         *           "retryCount": 0,
+         *           "errorMessage": null
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "pageSize": 20,
+         *       "total": 1,
+         *       "counts": {
+         *         "UPLOADED": 0,
+         *         "OCR_PROCESSING": 0,
+         *         "OCR_COMPLETED": 0,
+         *         "OCR_FAILED": 0,
+         *         "PENDING_VALIDATION": 0,
+         *         "AI_PROCESSING": 0,
+         *         "AI_COMPLETED": 1,
+         *         "AI_FAILED": 0,
+         *         "VALIDATED": 0,
+         *         "EXPORTED": 0
+         *       }
+         *     }
+         */
         InvoiceListResponse: {
             counts: {
                 [key: string]: number | string;
@@ -1186,6 +1417,109 @@ export interface components {
             /** Format: int64 */
             total: number | string;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "invoice": {
+         *         "id": "01a224da-2ee1-7e7f-b902-bf138033389b",
+         *         "fileName": "facture.pdf",
+         *         "status": "AI_COMPLETED",
+         *         "uploadedAt": "2025-11-17T20:30:00.000Z",
+         *         "processedAt": "2025-11-17T20:30:02.000Z",
+         *         "ocrConfidence": 0.92,
+         *         "supplierName": "ACME Corp",
+         *         "supplierVAT": "FR12345678901",
+         *         "invoiceNumber": "FAC-2024-001",
+         *         "invoiceDate": "2024-01-15T00:00:00.000Z",
+         *         "amountTTC": "1200.00",
+         *         "currency": "EUR",
+         *         "retryCount": 0,
+         *         "errorMessage": null,
+         *         "fileUrl": "https://api.easyfacture.com/api/invoices/01a224da-2ee1-7e7f-b902-bf138033389b/file?tenant=01a224da-2e49-747b-8210-637a8555d8cb&expires=1763412300&kid=key1&sig=Sf3guOPpHz7nl0E0V6G3Ak2a9eHxjtpi8CO1CiIvOic",
+         *         "fileUrlExpiresAt": "2025-11-17T20:45:00.000Z",
+         *         "mediaType": "application/pdf",
+         *         "fileSize": 251566,
+         *         "source": "upload",
+         *         "ocrEngine": "textract",
+         *         "ocrText": "Texte complet extrait de la facture...",
+         *         "ocrTextError": null,
+         *         "supplierAddress": "123 Rue de la Paix, 75001 Paris",
+         *         "supplierSiren": "123456789",
+         *         "supplierSiret": "12345678900012",
+         *         "dueDate": "2024-02-15T00:00:00.000Z",
+         *         "amountHT": "1000.00",
+         *         "amountTVA": "200.00",
+         *         "tvaRate": "20.00",
+         *         "isCreditNote": false,
+         *         "documentType": "380",
+         *         "paymentTerms": "30 jours fin de mois",
+         *         "iban": null,
+         *         "einvoiceNotes": null,
+         *         "lastRetryAt": null,
+         *         "validatedAt": null,
+         *         "fieldConfidences": {
+         *           "supplierName": 0.97,
+         *           "invoiceNumber": 0.92,
+         *           "invoiceDate": 0.92,
+         *           "amountTTC": 0.985
+         *         },
+         *         "fieldPositions": {
+         *           "amountTTC": {
+         *             "page": 1,
+         *             "left": 0.351,
+         *             "top": 0.3137,
+         *             "width": 0.0719,
+         *             "height": 0.0121
+         *           }
+         *         },
+         *         "analysis": {
+         *           "analyzer": "claude",
+         *           "notes": null,
+         *           "attempts": 1,
+         *           "analyzedAt": "2025-11-17T20:30:05.000Z",
+         *           "editedAt": null
+         *         },
+         *         "vatBreakdown": [
+         *           {
+         *             "categoryCode": "S",
+         *             "rate": "20.00",
+         *             "baseAmount": "1000.00",
+         *             "taxAmount": "200.00"
+         *           }
+         *         ],
+         *         "lineItems": [],
+         *         "accountingEntries": [
+         *           {
+         *             "id": "01a224da-3501-78b4-99ac-093fcab681ab",
+         *             "journalCode": "ACH",
+         *             "entryDate": "2024-01-15T00:00:00.000Z",
+         *             "accountNumber": "60100000",
+         *             "label": "Achat marchandises",
+         *             "debit": "1000.00",
+         *             "credit": "0.00"
+         *           },
+         *           {
+         *             "id": "01a224da-3505-7257-8c8a-e7998bf25525",
+         *             "journalCode": "ACH",
+         *             "entryDate": "2024-01-15T00:00:00.000Z",
+         *             "accountNumber": "44566000",
+         *             "label": "TVA déductible",
+         *             "debit": "200.00",
+         *             "credit": "0.00"
+         *           },
+         *           {
+         *             "id": "01a224da-3507-7b7e-a228-e992162cf2f8",
+         *             "journalCode": "ACH",
+         *             "entryDate": "2024-01-15T00:00:00.000Z",
+         *             "accountNumber": "40100000",
+         *             "label": "Fournisseur ACME Corp",
+         *             "debit": "0.00",
+         *             "credit": "1200.00"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
         InvoiceResponse: {
             invoice: components["schemas"]["InvoiceDetail"];
             success: boolean;
@@ -1204,6 +1538,24 @@ export interface components {
             status: string;
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "id": "01a224da-2ee1-7e7f-b902-bf138033389b",
+         *       "fileName": "facture.pdf",
+         *       "status": "AI_COMPLETED",
+         *       "uploadedAt": "2025-11-17T20:30:00.000Z",
+         *       "processedAt": "2025-11-17T20:30:02.000Z",
+         *       "ocrConfidence": 0.92,
+         *       "supplierName": "ACME Corp",
+         *       "supplierVAT": "FR12345678901",
+         *       "invoiceNumber": "FAC-2024-001",
+         *       "invoiceDate": "2024-01-15T00:00:00.000Z",
+         *       "amountTTC": "1200.00",
+         *       "currency": "EUR",
+         *       "retryCount": 0,
+         *       "errorMessage": null
+         *     }
+         */
         InvoiceSummary: {
             amountTTC?: null | string;
             currency?: null | string;
@@ -1249,6 +1601,24 @@ export interface components {
             os_info: null | string;
             user_agent: null | string;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "license_key": "EF1.eyJsaWQiOjEsIm1pZCI6ImExYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjkwIiwidHlwIjoiYW5udWFsIiwicHJkIjoiZWFzeWZhY3R1cmUiLCJpYXQiOjE3OTU5MTQ2MDUsImV4cCI6MTgyNzQ0NjM5OSwia2lkIjoiZTMyMTFmZTAxMjNjODUwMSJ9.99S1XrOeYMe29ThZ6uoUkYXLUhVlPiSdIlunUPlsfKMhbKUZTPlYdHkaAdpm-ws56vgC71JnFoaKh27hEIjZRg",
+         *       "license_type": "trial",
+         *       "expires_at": "2026-01-30T23:59:59Z",
+         *       "days_remaining": 30,
+         *       "message": "Licence trial créée avec succès"
+         *     }
+         * @example {
+         *       "success": true,
+         *       "license_key": "EF1.eyJsaWQiOjEsIm1pZCI6ImExYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjkwIiwidHlwIjoiYW5udWFsIiwicHJkIjoiZWFzeWZhY3R1cmUiLCJpYXQiOjE3OTU5MTQ2MDUsImV4cCI6MTgyNzQ0NjM5OSwia2lkIjoiZTMyMTFmZTAxMjNjODUwMSJ9.99S1XrOeYMe29ThZ6uoUkYXLUhVlPiSdIlunUPlsfKMhbKUZTPlYdHkaAdpm-ws56vgC71JnFoaKh27hEIjZRg",
+         *       "license_type": "annual",
+         *       "expires_at": "2026-12-31T23:59:59Z",
+         *       "days_remaining": 365,
+         *       "message": "Licence activée avec succès"
+         *     }
+         */
         LicenseIssuedResponse: {
             /** Format: int32 */
             days_remaining: number | string;
@@ -1507,16 +1877,38 @@ export interface components {
             release: components["schemas"]["Release"];
             success?: boolean;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "message": "OCR relancé",
+         *       "invoiceId": "01a224da-2ee1-7e7f-b902-bf138033389b"
+         *     }
+         */
         RetryResponse: {
             /** Format: uuid */
             invoiceId: string;
             message: string;
             success: boolean;
         };
+        /**
+         * @example {
+         *       "reason": "chargeback",
+         *       "product": "easyfacture"
+         *     }
+         */
         RevokeRequest: {
             product: null | string;
             reason: null | string;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "message": "Licence révoquée avec succès",
+         *       "machine_id": "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+         *       "revoked_at": "2025-12-31T12:00:00Z",
+         *       "revoked_reason": "chargeback"
+         *     }
+         */
         RevokeResponse: {
             machine_id: string;
             message: string;
@@ -1563,6 +1955,14 @@ export interface components {
             /** Format: date */
             day: string;
         };
+        /**
+         * @example {
+         *       "machine_id": "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+         *       "email": "client@exemple.com",
+         *       "product": "easyfacture",
+         *       "version": "1.6.0"
+         *     }
+         */
         TrialRequest: {
             email: string;
             machine_id: string;
@@ -1593,6 +1993,16 @@ export interface components {
             /** Format: int32 */
             rollout_percent: number | string;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "invoiceId": "01a224da-2ee1-7e7f-b902-bf138033389b",
+         *       "fileName": "facture.pdf",
+         *       "fileSize": 251566,
+         *       "mediaType": "application/pdf",
+         *       "status": "UPLOADED"
+         *     }
+         */
         UploadResponse: {
             fileName: string;
             /** Format: int64 */
@@ -1608,11 +2018,37 @@ export interface components {
             machines: number | string;
             value: string;
         };
+        /**
+         * @example {
+         *       "machine_id": "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+         *       "license_key": "EF1.eyJsaWQiOjEsIm1pZCI6ImExYjJjM2Q0ZTVmNjA3MTgyOTNhNGI1YzZkN2U4ZjkwIiwidHlwIjoiYW5udWFsIiwicHJkIjoiZWFzeWZhY3R1cmUiLCJpYXQiOjE3OTU5MTQ2MDUsImV4cCI6MTgyNzQ0NjM5OSwia2lkIjoiZTMyMTFmZTAxMjNjODUwMSJ9.99S1XrOeYMe29ThZ6uoUkYXLUhVlPiSdIlunUPlsfKMhbKUZTPlYdHkaAdpm-ws56vgC71JnFoaKh27hEIjZRg",
+         *       "product": "easyfacture"
+         *     }
+         */
         ValidateRequest: {
             license_key: string;
             machine_id: string;
             product: null | string;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "valid": true,
+         *       "license_type": "annual",
+         *       "expires_at": "2026-12-31T23:59:59Z",
+         *       "days_remaining": 365,
+         *       "is_active": true,
+         *       "customer_email": "client@exemple.com"
+         *     }
+         * @example {
+         *       "success": true,
+         *       "valid": false,
+         *       "error": "LICENSE_EXPIRED",
+         *       "message": "Votre licence a expiré le 2025-12-31",
+         *       "expired_at": "2025-12-31T23:59:59Z",
+         *       "renewal_url": "https://easyfacture.com/renew"
+         *     }
+         */
         ValidationResponse: {
             customer_email?: null | string;
             /** Format: int32 */
@@ -1983,6 +2419,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "Facture introuvable",
+                     *       "details": {},
+                     *       "timestamp": "2025-11-17T20:31:00.000Z",
+                     *       "request_id": "2fd4f310-29d8-4650-9247-7adf3a157f48"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -2119,6 +2565,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "VALIDATION_ERROR",
+                     *       "message": "OCR déjà en cours",
+                     *       "details": {
+                     *         "status": "OCR_PROCESSING"
+                     *       },
+                     *       "timestamp": "2025-11-17T20:31:00.000Z",
+                     *       "request_id": "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -2137,6 +2595,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "Facture introuvable",
+                     *       "details": {},
+                     *       "timestamp": "2025-11-17T20:31:00.000Z",
+                     *       "request_id": "2fd4f310-29d8-4650-9247-7adf3a157f48"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -3753,6 +4221,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -3873,6 +4352,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4107,6 +4597,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "INVALID_ACTIVATION_CODE",
+                     *       "message": "Code d'activation invalide ou déjà utilisé",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "7d4c1f0e-5a2b-4c3d-8e9f-0a1b2c3d4e5f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4134,6 +4634,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4203,6 +4714,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4265,6 +4787,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "TRIAL_ALREADY_EXISTS",
+                     *       "message": "Une licence trial existe déjà pour cette machine",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "df77448f-0032-44a1-b5dd-529c8721e940",
+                     *       "existing_license": {
+                     *         "license_type": "trial",
+                     *         "expires_at": "2026-01-15T23:59:59Z",
+                     *         "days_remaining": 15
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4292,6 +4829,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4361,6 +4909,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4417,6 +4976,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
@@ -4495,6 +5065,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "RATE_LIMIT_EXCEEDED",
+                     *       "message": "Trop de requêtes. Réessayez dans 1 heure.",
+                     *       "details": {},
+                     *       "timestamp": "2026-01-15T09:12:00.000Z",
+                     *       "request_id": "0944bbb6-d519-40bf-a69b-6d13a5901f98",
+                     *       "retry_after": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
