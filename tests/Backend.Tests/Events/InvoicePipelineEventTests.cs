@@ -19,25 +19,6 @@ namespace Backend.Tests.Events;
 /// </summary>
 public sealed class InvoicePipelineEventTests(InvoicePipelineEventsHost host) : IClassFixture<InvoicePipelineEventsHost>
 {
-    /// <summary>An invoice read whole except its supplier, whose name is nowhere but in the addressee block: doubtful.</summary>
-    private static readonly string[] NamelessInvoice =
-    [
-        "FACTURE N° FA-2025-117",
-        "Date de facture : 12/03/2025",
-        "",
-        "Facturé à :",
-        "Ma jolie boutique",
-        "Alexandre Payet",
-        "12 rue du Marché, 13001 Marseille",
-        "",
-        "Désignation                     Quantité     Prix HT",
-        "Nougat de Montélimar                 10       45,00 €",
-        "",
-        "Total HT                                     450,00 €",
-        "TVA 5,5 %                                     24,75 €",
-        "Total TTC                                    474,75 €",
-    ];
-
     [Fact]
     public async Task A_read_invoice_sends_ocr_completed_once_with_its_fields()
     {
@@ -78,7 +59,7 @@ public sealed class InvoicePipelineEventTests(InvoicePipelineEventsHost host) : 
     public async Task An_invoice_with_a_doubtful_key_field_sends_needs_review_once_and_not_ocr_completed()
     {
         await using var tenant = await TenantAsync("Cabinet Revue");
-        var id = await tenant.UploadAsync(TestDocuments.TextPdf(NamelessInvoice), "nougats-mars.pdf");
+        var id = await tenant.UploadAsync(TestDocuments.TextPdf(TestDocuments.NamelessInvoiceLines), "nougats-mars.pdf");
         var invoice = await tenant.WaitForStatusAsync(id, InvoiceStatus.PendingValidation, InvoiceStatus.OcrCompleted, InvoiceStatus.OcrFailed);
         Assert.Equal(InvoiceStatus.PendingValidation, invoice.GetProperty("status").GetString());
 

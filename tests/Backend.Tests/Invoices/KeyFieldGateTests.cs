@@ -38,22 +38,7 @@ public sealed class KeyFieldGateTests : IAsyncLifetime
     public async Task An_invoice_whose_only_name_is_in_the_addressee_block_waits_for_validation_naming_the_supplier()
     {
         // Everything adds up, but the only names are the customer's and its contact's, as on the FNFE BASICWL sample.
-        var id = await _host.UploadOkAsync(_key, TestDocuments.TextPdf([
-            "FACTURE N° FA-2025-117",
-            "Date de facture : 12/03/2025",
-            "",
-            "Facturé à :",
-            "Ma jolie boutique",
-            "Alexandre Payet",
-            "12 rue du Marché, 13001 Marseille",
-            "",
-            "Désignation                     Quantité     Prix HT",
-            "Nougat de Montélimar                 10       45,00 €",
-            "",
-            "Total HT                                     450,00 €",
-            "TVA 5,5 %                                     24,75 €",
-            "Total TTC                                    474,75 €",
-        ]));
+        var id = await _host.UploadOkAsync(_key, TestDocuments.TextPdf(TestDocuments.NamelessInvoiceLines));
 
         var invoice = await _host.WaitForStatusAsync(_key, id, InvoiceStatus.PendingValidation, InvoiceStatus.OcrCompleted);
 

@@ -10,6 +10,28 @@ namespace Backend.Tests.Ocr;
 /// </summary>
 public static class TestDocuments
 {
+    /// <summary>
+    /// Everything adds up, but the only names are the customer's and its contact's, as on the FNFE BASICWL sample: the
+    /// supplier is doubtful and the invoice waits for validation.
+    /// </summary>
+    public static readonly string[] NamelessInvoiceLines =
+    [
+        "FACTURE N° FA-2025-117",
+        "Date de facture : 12/03/2025",
+        "",
+        "Facturé à :",
+        "Ma jolie boutique",
+        "Alexandre Payet",
+        "12 rue du Marché, 13001 Marseille",
+        "",
+        "Désignation                     Quantité     Prix HT",
+        "Nougat de Montélimar                 10       45,00 €",
+        "",
+        "Total HT                                     450,00 €",
+        "TVA 5,5 %                                     24,75 €",
+        "Total TTC                                    474,75 €",
+    ];
+
     public static readonly string[] SampleInvoiceLines =
     [
         "ACME Fournitures SARL",

@@ -17,25 +17,6 @@ public sealed class InvoiceWorkspaceTests(WebAppStack stack, ITestOutputHelper o
 {
     private const string Password = "Espace-factures-2026-secret";
 
-    /// <summary>The invoice that waits for validation: its supplier's name is nowhere but in the addressee block.</summary>
-    private static readonly string[] NamelessInvoice =
-    [
-        "FACTURE N° FA-2025-117",
-        "Date de facture : 12/03/2025",
-        "",
-        "Facturé à :",
-        "Ma jolie boutique",
-        "Alexandre Payet",
-        "12 rue du Marché, 13001 Marseille",
-        "",
-        "Désignation                     Quantité     Prix HT",
-        "Nougat de Montélimar                 10       45,00 €",
-        "",
-        "Total HT                                     450,00 €",
-        "TVA 5,5 %                                     24,75 €",
-        "Total TTC                                    474,75 €",
-    ];
-
     private async Task<(string TenantId, string Email)> TenantUserAsync(string name)
     {
         var tenant = await stack.PostJsonAsync("/api/v1/admin/tenants", new { name });
@@ -72,7 +53,7 @@ public sealed class InvoiceWorkspaceTests(WebAppStack stack, ITestOutputHelper o
         var files = new[]
         {
             WriteFile("acme-janvier.pdf", TestDocuments.TextPdf(TestDocuments.SampleInvoiceLines)),
-            WriteFile("nougats-mars.pdf", TestDocuments.TextPdf(NamelessInvoice)),
+            WriteFile("nougats-mars.pdf", TestDocuments.TextPdf(TestDocuments.NamelessInvoiceLines)),
             WriteFile("illisible.png", TestFiles.GarbagePng()),
             WriteFile("notes.txt", Encoding.UTF8.GetBytes("pas une facture")),
         };
