@@ -16,6 +16,9 @@ public static class InvoiceEndpoints
         api.MapPost(InvoiceRoutes.Tenants, (CreateTenantHandler handler, HttpContext context) => handler.HandleAsync(context))
             .WithTags("Tenants").WithName("CreateTenant").WithSummary("Crée un locataire et sa clé API (montrée une fois)")
             .ProducesApiErrors(400, 401, 413, 415);
+        api.MapGet(InvoiceRoutes.Tenants, (ListTenantsHandler handler, HttpContext context) => handler.HandleAsync(context))
+            .WithTags("Tenants").WithName("ListTenants").WithSummary("Les cabinets (locataires), par nom")
+            .Produces<TenantListResponse>().ProducesApiErrors(401);
         var invoices = api.MapGroup("").WithTags("Invoices");
         invoices.MapPost(InvoiceRoutes.Invoices, (UploadInvoiceHandler handler, HttpContext context) => handler.HandleAsync(context)).DisableAntiforgery()
             .WithName("UploadInvoice").WithSummary("Dépose une facture (champ multipart file) et met son OCR en file")

@@ -46,6 +46,7 @@ public static class InvoicesServiceCollectionExtensions
         services.AddSingleton<StuckInvoiceSweeper>();
 
         services.AddSingleton<CreateTenantHandler>();
+        services.AddSingleton<ListTenantsHandler>();
         services.AddSingleton<UploadInvoiceHandler>();
         services.AddSingleton<InvoiceDetailReader>();
         services.AddSingleton<GetInvoiceHandler>();

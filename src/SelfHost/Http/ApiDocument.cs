@@ -15,7 +15,7 @@ public static class ApiDocument
 
     /// <summary>Namespaces whose types travel as snake_case JSON (<c>JsonDefaults.SnakeCase</c>).</summary>
     private static readonly HashSet<string> SnakeCaseNamespaces =
-        ["Backend.Core.Licensing", "Backend.Core.Accounts", "Backend.Core.Accounting.Contracts", "Backend.Core.Products", "Backend.Core.Updates", "Backend.Core.Partners", "Backend.Core.Webhooks"];
+        ["Backend.Core.Licensing", "Backend.Core.Accounts", "Backend.Core.Accounting.Contracts", "Backend.Core.Products", "Backend.Core.Updates", "Backend.Core.Partners", "Backend.Core.Webhooks", "Backend.Core.Invoices.Tenants"];
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>

@@ -119,6 +119,31 @@ public sealed class InvoiceApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Admins_list_the_firms_by_name_and_no_one_else_does()
+    {
+        var (zId, zKey) = await _host.CreateTenantAsync("Cabinet Zola");
+        var (aId, _) = await _host.CreateTenantAsync("Cabinet Arnaud");
+
+        await AssertError(await _host.SendAsync(HttpMethod.Get, "/api/v1/admin/tenants", null), HttpStatusCode.Unauthorized, "UNAUTHORIZED", null);
+        using (var asTenant = new HttpRequestMessage(HttpMethod.Get, "/api/v1/admin/tenants"))
+        {
+            // A firm's own API key is not an admin credential.
+            asTenant.Headers.Add("X-Api-Key", zKey);
+            await AssertError(await _host.Client.SendAsync(asTenant), HttpStatusCode.Unauthorized, "UNAUTHORIZED", null);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/admin/tenants");
+        request.Headers.Add("X-Api-Key", _host.Factory.AdminApiKey);
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var tenants = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tenants").EnumerateArray().ToList();
+        Assert.Equal(["Cabinet Arnaud", "Cabinet Zola"], tenants.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([aId, zId], tenants.Select(t => t.GetProperty("tenant_id").GetGuid()));
+        Assert.All(tenants, t => Assert.True(t.GetProperty("created_at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5)));
+        Assert.All(tenants, t => Assert.False(t.TryGetProperty("api_key", out _)));
+    }
+
+    [Fact]
     public async Task Another_tenants_invoice_is_not_found_and_lists_are_per_tenant()
     {
         var (_, keyA) = await _host.CreateTenantAsync("A");

@@ -132,6 +132,7 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         yield return new("admin license detail", HttpMethod.Get, LicenseRoutes.Revoke, r => "/api/v1/admin/licenses/" + Machine(r), Auth.Admin, null);
         yield return new("admin code list", HttpMethod.Get, LicenseRoutes.ActivationCodes, r => "/api/v1/admin/activation-codes?" + Query(r), Auth.Admin, null);
         yield return new("admin tenants", HttpMethod.Post, InvoiceRoutes.Tenants, _ => "/api/v1/admin/tenants", Auth.TenantAdmin, new JsonObject { ["name"] = "Cabinet Durand" });
+        yield return new("admin tenant list", HttpMethod.Get, InvoiceRoutes.Tenants, r => "/api/v1/admin/tenants" + (r.Next(2) == 0 ? "" : "?" + Query(r)), Auth.TenantAdmin, null);
         yield return new("invoice list", HttpMethod.Get, InvoiceRoutes.Invoices, r => "/api/invoices?" + Query(r), Auth.Tenant, null);
         yield return new("invoice states", HttpMethod.Get, InvoiceRoutes.States, r => "/api/invoices/states?" + (r.Next(2) == 0 ? $"ids={Id(r)},{Id(r)}" : Query(r)), Auth.Tenant, null);
         yield return new("invoice get", HttpMethod.Get, InvoiceRoutes.Invoice, r => "/api/invoices/" + Id(r), Auth.Tenant, null);

@@ -457,7 +457,8 @@ public sealed class AdminConsoleTests(WebAppStack stack, ITestOutputHelper outpu
     [Fact]
     public async Task Accounts_are_created_disabled_and_reset_from_the_page()
     {
-        var tenant = await stack.PostJsonAsync("/api/v1/admin/tenants", new { name = "Cabinet Martin" });
+        var tenantName = $"Cabinet Martin {Guid.NewGuid():N}"[..22];
+        var tenant = await stack.PostJsonAsync("/api/v1/admin/tenants", new { name = tenantName });
         var tenantId = tenant["tenant_id"]!.GetValue<string>();
         var email = $"compta-{Guid.NewGuid():N}"[..20] + "@exemple.fr";
         var page = await stack.NewPageAsync();
@@ -466,11 +467,15 @@ public sealed class AdminConsoleTests(WebAppStack stack, ITestOutputHelper outpu
         var form = page.GetByRole(AriaRole.Form, new() { Name = "Créer un compte" });
         await form.GetByLabel("Nom affiché").FillAsync("Claire Martin");
         await form.GetByLabel("Adresse e-mail").FillAsync(email);
-        await form.GetByLabel("Identifiant du cabinet (tenant_id)").FillAsync(tenantId);
+        // The firm is chosen by its name, from the firms the API lists.
+        await form.Locator("select[name=tenant_id]").SelectOptionAsync(new SelectOptionValue { Label = tenantName });
         await form.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("setup-link")).ToContainTextAsync("/app/mot-de-passe#efs_");
         var row = page.Locator("tbody tr", new() { HasText = email });
         await Assertions.Expect(row).ToContainTextAsync("Mot de passe à définir");
+        await Assertions.Expect(row).ToContainTextAsync(tenantName);
+        var created = await stack.GetJsonAsync($"/api/v1/admin/accounts?email={Uri.EscapeDataString(email)}");
+        Assert.Equal(tenantId, created["accounts"]![0]!["tenant_id"]!.GetValue<string>());
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Désactiver {email}" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Désactiver" }).ClickAsync();

@@ -475,7 +475,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Les cabinets (locataires), par nom */
+        get: operations["ListTenants"];
         put?: never;
         /** Crée un locataire et sa clé API (montrée une fois) */
         post: operations["CreateTenant"];
@@ -1935,6 +1936,17 @@ export interface components {
             success: boolean;
             supplierAccount: null | string;
             supplierName: string;
+        };
+        TenantListResponse: {
+            success: boolean;
+            tenants: components["schemas"]["TenantView"][];
+        };
+        TenantView: {
+            /** Format: date-time */
+            created_at: string;
+            name: string;
+            /** Format: uuid */
+            tenant_id: string;
         };
         TokenResponse: {
             access_token: string;
@@ -3811,6 +3823,35 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ListTenants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantListResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,6 +23,15 @@ public sealed class TenantStore(NpgsqlDataSource dataSource)
         return (id, key);
     }
 
+    /// <summary>Every tenant by name. Firms number in the hundreds at most: no paging.</summary>
+    public async Task<IReadOnlyList<TenantView>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TenantView>(new CommandDefinition(
+            "SELECT id AS TenantId, name AS Name, created_at AS CreatedAt FROM tenants ORDER BY name, id", cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
     public async Task<Guid?> FindByApiKeyAsync(string apiKey, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -25,3 +25,9 @@ export function resetPassword(id: string) {
 export function setUpPassword(token: string, password: string) {
   return api<{ success: boolean }>("/api/v1/auth/password/setup", { method: "POST", json: { token, password }, anonymous: true });
 }
+
+export type Tenant = components["schemas"]["TenantView"];
+
+export function listTenants(signal?: AbortSignal) {
+  return api<components["schemas"]["TenantListResponse"]>("/api/v1/admin/tenants", { signal });
+}

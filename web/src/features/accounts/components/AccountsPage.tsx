@@ -8,7 +8,7 @@ import { ApiError, describeError } from "../../../lib/api-client";
 import { formatDateTime } from "../../../lib/format";
 import { session } from "../../../lib/session";
 import { useApi } from "../../../lib/use-api";
-import { createAccount, listAccounts, resetPassword, setAccountEnabled, type Account, type AccountAnswer } from "../api/accounts";
+import { createAccount, listAccounts, listTenants, resetPassword, setAccountEnabled, type Account, type AccountAnswer, type Tenant } from "../api/accounts";
 
 const pageSize = 25;
 const roleLabels: Record<string, string> = { admin: "Administrateur", tenant_user: "Utilisateur de cabinet" };
@@ -28,6 +28,8 @@ export function AccountsPage() {
   const email = params.get("email") ?? "";
   const page = Math.max(1, Number(params.get("page")) || 1);
   const list = useApi((signal) => listAccounts({ role, email }, page, pageSize, signal), [role, email, page]);
+  const tenants = useApi((signal) => listTenants(signal), []);
+  const tenantNames = new Map((tenants.data?.tenants ?? []).map((t) => [t.tenant_id, t.name]));
   const [setup, setSetup] = useState<AccountAnswer | null>(null);
   const [pending, setPending] = useState<{ account: Account; action: "disable" | "enable" | "reset" } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,7 +59,8 @@ export function AccountsPage() {
     <section aria-labelledby="accounts-title">
       <h1 id="accounts-title">Comptes</h1>
       <div className="detail-grid">
-        <CreateAccountForm onCreated={(answer) => { setSetup(answer); list.reload(); }} />
+        <CreateAccountForm tenants={tenants.data?.tenants ?? null} tenantsError={tenants.error}
+          onCreated={(answer) => { setSetup(answer); list.reload(); }} />
         {setup && <SetupTokenCard answer={setup} />}
       </div>
 
@@ -111,7 +114,10 @@ export function AccountsPage() {
                       <td>{account.display_name}</td>
                       <td className="cell-email">{account.email}</td>
                       <td>{roleLabels[account.role] ?? account.role}</td>
-                      <td className="mono">{account.tenant_id ? `${account.tenant_id.slice(0, 8)}…` : "—"}</td>
+                      <td>
+                        {!account.tenant_id ? "—"
+                          : tenantNames.get(account.tenant_id) ?? <span className="mono">{`${account.tenant_id.slice(0, 8)}…`}</span>}
+                      </td>
                       <td>
                         {account.disabled_at ? <span className="badge badge-disabled">Désactivé</span>
                           : !account.has_password ? <span className="badge badge-expired">Mot de passe à définir</span>
@@ -160,7 +166,11 @@ export function AccountsPage() {
   );
 }
 
-function CreateAccountForm({ onCreated }: { onCreated: (answer: AccountAnswer) => void }) {
+function CreateAccountForm({ tenants, tenantsError, onCreated }: {
+  tenants: Tenant[] | null;
+  tenantsError: unknown;
+  onCreated: (answer: AccountAnswer) => void;
+}) {
   const [role, setRole] = useState("tenant_user");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -203,8 +213,13 @@ function CreateAccountForm({ onCreated }: { onCreated: (answer: AccountAnswer) =
       </label>
       {role === "tenant_user" && (
         <label className="field">
-          <span>Identifiant du cabinet (tenant_id)</span>
-          <input name="tenant_id" required className="mono" placeholder="00000000-0000-0000-0000-000000000000" />
+          <span>Cabinet</span>
+          <select name="tenant_id" required defaultValue="" disabled={!tenants || tenants.length === 0}>
+            <option value="" disabled>
+              {tenantsError ? "Liste des cabinets indisponible" : !tenants ? "Chargement des cabinets…" : tenants.length === 0 ? "Aucun cabinet" : "Choisir un cabinet…"}
+            </option>
+            {(tenants ?? []).map((t) => <option key={t.tenant_id} value={t.tenant_id}>{t.name}</option>)}
+          </select>
         </label>
       )}
       <label className="field">
