@@ -20,10 +20,11 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
     [GeneratedRegex(@"non\s*soumis|taxe\s*de\s*sejour|debours|hors\s*champ|frais\s*de\s*timbre|eco-?participation|eco-?contribution")]
     private static partial Regex OutsideVat();
 
-    // A lone consonant capital before a word in capitals ("SAS J ARDINS"); "A", "À", "Y" and vowels are words of their
-    // own, and "J. Martin" keeps its full stop. "J ardins" is glued back earlier, when the text is read.
-    [GeneratedRegex(@"(?<![\p{L}'’.])[B-DF-HJ-NP-TV-XZ] \p{Lu}{3,}(?![\p{L}.])")]
-    private static partial Regex SplitCapital();
+    // OCR's marks in a name: a lone consonant capital before a word in capitals ("SAS J ARDINS"; "A", "À", "Y" and vowels
+    // are words of their own, "J. Martin" keeps its full stop, "J ardins" is glued back when the text is read), or a
+    // bracket or bar read for a letter ("LAMBERT] ARDINS").
+    [GeneratedRegex(@"(?<![\p{L}'’.])[B-DF-HJ-NP-TV-XZ] \p{Lu}{3,}(?![\p{L}.])|[\[\]{}|\\]")]
+    private static partial Regex OcrMarkInName();
 
     public InvoiceFields Extract(OcrResult ocr) => Extract(ocr, ExtractionBudget.Default());
 
@@ -98,10 +99,10 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
         var ids = CompanyIdentifierReader.Read(layout, clientCells, budget);
         var supplier = SupplierReader.Read(layout, labels, clientCells, budget, ids);
         var name = Best(engine.Name.Concat(supplier.Name is null ? [] : [new Candidate<string>(supplier.Name.Value, supplier.Name.Confidence, "text")]));
-        if (name is not null && SplitCapital().IsMatch(name.Value))
+        if (name is not null && OcrMarkInName().IsMatch(name.Value))
         {
-            // "SAS J ARDINS": OCR split a bold capital off its word. The name is probably right but for
-            // a space, and a supplier account must not be opened under it unseen.
+            // "SAS J ARDINS", "LAMBERT] ARDINS": the name is probably right but for a letter or a space, and a supplier
+            // account must not be opened under it unseen.
             name = name with { Confidence = Math.Min(name.Confidence, 0.6) };
         }
         var address = Best(engine.Address.Concat(supplier.Address is null ? [] : [new Candidate<string>(supplier.Address.Value, supplier.Address.Confidence, "text")]));

@@ -72,8 +72,15 @@ internal static partial class SupplierReader
                     continue;
                 }
                 var name = Clean(cell.Text);
+                var folded = cell.Folded;
+                if (c + 1 < line.Cells.Count && IsBareLegalForm(line.Cells[c + 1].Folded))
+                {
+                    // OCR left a gap before the legal form: "Chevalier Plomberie" | "EURL" is one name.
+                    name = Clean(cell.Text + " " + line.Cells[c + 1].Text);
+                    folded = TextFold.Fold(name);
+                }
                 var score = 0.62 - 0.05 * Math.Min(rank, 6);
-                if (LegalForm().IsMatch(cell.Folded))
+                if (LegalForm().IsMatch(folded))
                 {
                     score += 0.25;
                 }
@@ -257,6 +264,13 @@ internal static partial class SupplierReader
             : null;
     }
 
+    // "EURL" alone is the end of a name OCR cut in two, not a name.
+    private static bool IsBareLegalForm(string folded)
+    {
+        var match = LegalForm().Match(folded);
+        return match.Success && folded.Trim(' ', '.', ',', '-').Length == match.Length;
+    }
+
     // "LOGO", "VOTRE LOGO ICI": an image's placeholder, not a name.
     private static bool IsPlaceholder(string folded) => Regex.IsMatch(folded, @"^(?:votre\s*)?logo(?![a-z])");
 
@@ -300,7 +314,7 @@ internal static partial class SupplierReader
     private static bool LooksLikeName(string text)
     {
         var t = text.Trim();
-        if (t.Length < 2 || t.Length > 60 || NotAName().IsMatch(t) || t.Contains(':') || BlockHeading().IsMatch(TextFold.Fold(t)))
+        if (t.Length < 2 || t.Length > 60 || NotAName().IsMatch(t) || t.Contains(':') || BlockHeading().IsMatch(TextFold.Fold(t)) || IsBareLegalForm(TextFold.Fold(t)))
         {
             return false;
         }
