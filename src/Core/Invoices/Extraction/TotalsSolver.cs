@@ -228,8 +228,8 @@ internal static class TotalsSolver
     }
 
     /// <summary>
-    /// A VAT amount derived from TTC − HT that no printed VAT amount confirms while one is clearly printed, or whose
-    /// ratio to HT is not the single rate the page states.
+    /// A VAT amount derived from TTC − HT that none of the clearly printed VAT amounts confirms. The stated rate's own
+    /// number ("TVA 20 %" read as an amount of 20) is not a printed amount.
     /// </summary>
     private static bool Contradicted(decimal derivedTax, IReadOnlyList<Candidate<decimal>> printed, decimal? statedRate)
     {
