@@ -1,12 +1,14 @@
+using Backend.Bench.InvoiceCorpus;
 using Backend.Core.Invoices.Extraction;
 using Backend.Core.Ocr;
+using Backend.Tests.Configuration;
 
 namespace Backend.Tests.Extraction;
 
 /// <summary>
-/// What Tesseract does to company names: it splits a bold capital off its word ("J ardins Dubois" is glued back; "SAS J
-/// ARDINS" cannot be told from an initial), reads a bracket for a letter, or leaves a gap before the legal form. A name
-/// with such a mark is kept but held for a person, since a supplier account would be opened under it.
+/// What Tesseract does to company names: it splits a bold capital off its word ("SAS J ARDINS", "SARL Moreau J ardins"),
+/// reads a bracket for a letter, or leaves a gap before the legal form. A name with such a mark is kept but held for a
+/// person, since a supplier account would be opened under it. A text layer's "J ardins" is glued back when read.
 /// </summary>
 public class OcrMarksInNamesTests
 {
@@ -56,5 +58,19 @@ public class OcrMarksInNamesTests
 
         Assert.Equal("Chevalier Plomberie EURL", fields.SupplierName?.Value);
         Assert.DoesNotContain(KeyFieldReview.Doubtful(fields), k => k.Name == "supplierName");
+    }
+
+    [Fact]
+    public void Tesseracts_own_words_with_a_split_capital_hold_the_name()
+    {
+        // Tesseract's TSV (page mode 4) of a generated scan whose seller is "SARL Moreau Jardins" in bold: it reads
+        // "SARL Moreau J ardins" word by word, which the layout keeps as it is.
+        var tsv = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "tests/Backend.Tests/Extraction/TestData/generated-scans/moreau-jardins-1.tsv"));
+        var page = LocalEngine.ParseTsv(tsv, 1);
+
+        var fields = new InvoiceFieldExtractor().Extract(new OcrResult("tesseract", page.Text, page.Words.Average(w => w.Confidence), [page], [], "{}"));
+
+        Assert.Equal("SARL Moreau J ardins", fields.SupplierName?.Value);
+        Assert.Contains(KeyFieldReview.Doubtful(fields), k => k.Name == "supplierName");
     }
 }

@@ -20,10 +20,10 @@ public sealed partial class InvoiceFieldExtractor : IInvoiceFieldExtractor
     [GeneratedRegex(@"non\s*soumis|taxe\s*de\s*sejour|debours|hors\s*champ|frais\s*de\s*timbre|eco-?participation|eco-?contribution")]
     private static partial Regex OutsideVat();
 
-    // OCR's marks in a name: a lone consonant capital before a word in capitals ("SAS J ARDINS"; "A", "À", "Y" and vowels
-    // are words of their own, "J. Martin" keeps its full stop, "J ardins" is glued back when the text is read), or a
-    // bracket or bar read for a letter ("LAMBERT] ARDINS").
-    [GeneratedRegex(@"(?<![\p{L}'’.])[B-DF-HJ-NP-TV-XZ] \p{Lu}{3,}(?![\p{L}.])|[\[\]{}|\\]")]
+    // OCR's marks in a name: a lone consonant capital before the rest of its word ("SAS J ARDINS", "SARL Moreau J ardins";
+    // "A", "À", "Y" and vowels are words of their own, "J. Martin" keeps its full stop), or a bracket or bar read for a
+    // letter ("LAMBERT] ARDINS"). A text layer's "J ardins" is glued back when the layout is read; Tesseract's words are not.
+    [GeneratedRegex(@"(?<![\p{L}'’.])[B-DF-HJ-NP-TV-XZ] (?:\p{Ll}{2,}|\p{Lu}{3,})(?![\p{L}.])|[\[\]{}|\\]")]
     private static partial Regex OcrMarkInName();
 
     public InvoiceFields Extract(OcrResult ocr) => Extract(ocr, ExtractionBudget.Default());
