@@ -33,33 +33,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-admin_key="$(openssl rand -hex 32)"
-signing_key="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+bench_selfhost_keys
 (
-  export ASPNETCORE_ENVIRONMENT=Production
-  export Logging__LogLevel__Default=Warning
-  export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$BENCH_DB;Username=$PG_USER;Password=$PG_PASSWORD;${BENCH_DB_OPTIONS:-Maximum Pool Size=64;Max Auto Prepare=20}"
-  export BlobStore__RootPath="$WORK/blobs"
-  export Licensing__AdminApiKey="$admin_key"
-  export AccessTokens__Keys__local1="$(openssl rand -base64 32)"
-  export AccessTokens__ActiveKeyId=local1
-  export Encryption__ActiveKeyId=local1
-  export Encryption__Keys__local1="$(openssl rand -base64 32)"
-  export Licensing__SigningPrivateKey="$signing_key"
-  # The benchmark is one client address; the limit must not be what it measures.
-  export Licensing__RateLimits__Validate__Limit=2000000000
-  export Licensing__RateLimits__Trial__Limit=2000000000
+  bench_selfhost_env "$BENCH_DB" "${BENCH_DB_OPTIONS:-Maximum Pool Size=64;Max Auto Prepare=20}" "$WORK/blobs"
   export Licensing__FlushIntervalMilliseconds="${Licensing__FlushIntervalMilliseconds:-1000}"
   # The license copy's load and shutdown lines are what the report quotes (a name bash cannot export).
   exec env Logging__LogLevel__Backend.Core.Licensing.LicenseStateSync=Information dotnet "$selfhost_dll" --urls "$BENCH_URL"
 ) >"$WORK/selfhost.log" 2>&1 &
 selfhost_pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS "$BENCH_URL/api/health" >/dev/null 2>&1 && break
-  kill -0 "$selfhost_pid" 2>/dev/null || { log "SelfHost exited at start-up:"; cat "$WORK/selfhost.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS "$BENCH_URL/api/health" >/dev/null || { log "SelfHost did not answer /api/health:"; cat "$WORK/selfhost.log" >&2; exit 1; }
+bench_wait_healthy "$BENCH_URL" "$selfhost_pid" "$WORK/selfhost.log"
 
 # The first BENCH_HTTP_SEED (default 1000) licenses are trials issued over HTTP; the rest are written straight into
 # PostgreSQL by license-validate/seed.py, signed with the same key (100 000 trials over HTTP took more than 15 min

@@ -41,35 +41,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-admin_key="$(openssl rand -hex 32)"
+bench_selfhost_keys
 rm -rf "$WORK/blobs"
 (
-  export ASPNETCORE_ENVIRONMENT=Production
-  export Logging__LogLevel__Default=Warning
-  export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$BENCH_DB;Username=$PG_USER;Password=$PG_PASSWORD"
-  export BlobStore__RootPath="$WORK/blobs"
-  export WebApp__RootPath=
-  export Licensing__AdminApiKey="$admin_key"
-  export AccessTokens__Keys__local1="$(openssl rand -base64 32)"
-  export AccessTokens__ActiveKeyId=local1
-  export Encryption__ActiveKeyId=local1
-  export Encryption__Keys__local1="$(openssl rand -base64 32)"
-  export Licensing__SigningPrivateKey="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
-  # One client address and a few hundred machines: the limits must not be what the soak measures.
-  export Licensing__RateLimits__Validate__Limit=2000000000
-  export Licensing__RateLimits__Trial__Limit=2000000000
+  bench_selfhost_env "$BENCH_DB" "" "$WORK/blobs"
+  # A few hundred machines send heartbeats too: that limit must not be what the soak measures either.
   export Licensing__RateLimits__Heartbeat__Limit=2000000000
   export Ocr__Engine=local
   for pair in ${BENCH_SELFHOST_ENV:-}; do export "$pair"; done
   exec dotnet "$selfhost_dll" --urls "$BENCH_URL"
 ) >"$WORK/selfhost.log" 2>&1 &
 selfhost_pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS "$BENCH_URL/api/health" >/dev/null 2>&1 && break
-  kill -0 "$selfhost_pid" 2>/dev/null || { log "SelfHost exited at start-up:"; cat "$WORK/selfhost.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS "$BENCH_URL/api/health" >/dev/null || { log "SelfHost did not answer /api/health:"; cat "$WORK/selfhost.log" >&2; exit 1; }
+bench_wait_healthy "$BENCH_URL" "$selfhost_pid" "$WORK/selfhost.log"
 
 log "seeding $LICENSES trial licenses and a tenant"
 prefix="$(openssl rand -hex 8)"

@@ -39,25 +39,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-admin_key="$(openssl rand -hex 32)"
-signing_key="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+bench_selfhost_keys
 i=0
 for mode in "${MODES[@]}"; do
   urls[$mode]="http://127.0.0.1:$((base_port + i))"; i=$((i + 1))
   (
-    export ASPNETCORE_ENVIRONMENT=Production
-    export Logging__LogLevel__Default=Warning
-    export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$BENCH_DB;Username=$PG_USER;Password=$PG_PASSWORD;Maximum Pool Size=32"
-    export BlobStore__RootPath="$WORK/blobs-$mode"
-    export WebApp__RootPath=
-    export Licensing__AdminApiKey="$admin_key"
-    export Licensing__SigningPrivateKey="$signing_key"
-    export AccessTokens__Keys__local1="$(openssl rand -base64 32)"
-    export AccessTokens__ActiveKeyId=local1
-    export Encryption__ActiveKeyId=local1
-    export Encryption__Keys__local1="$(openssl rand -base64 32)"
-    export Licensing__RateLimits__Validate__Limit=2000000000
-    export Licensing__RateLimits__Trial__Limit=2000000000
+    bench_selfhost_env "$BENCH_DB" "Maximum Pool Size=32" "$WORK/blobs-$mode"
     case "$mode" in
       on) export Telemetry__TraceSampleRatio=1 ;;
       sampled) export Telemetry__TraceSampleRatio="$RATIO" ;;
@@ -67,12 +54,7 @@ for mode in "${MODES[@]}"; do
   ) >"$WORK/selfhost-$mode.log" 2>&1 &
   pids[$mode]=$!
   # One at a time: they share the migrations' advisory lock and the machine's two cores.
-  for _ in $(seq 1 120); do
-    curl -fsS "${urls[$mode]}/api/health" >/dev/null 2>&1 && break
-    kill -0 "${pids[$mode]}" 2>/dev/null || { log "SelfHost ($mode) exited at start-up:"; cat "$WORK/selfhost-$mode.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  curl -fsS "${urls[$mode]}/api/health" >/dev/null || { log "SelfHost ($mode) did not answer /api/health"; exit 1; }
+  bench_wait_healthy "${urls[$mode]}" "${pids[$mode]}" "$WORK/selfhost-$mode.log"
 done
 
 log "seeding $LICENSES trial licenses"

@@ -25,3 +25,39 @@ bench_selfhost_dll() {
     dotnet build "$ROOT/src/SelfHost/SelfHost.csproj" -c Release -nologo -v q -o "$1/bin" >/dev/null
   fi
 }
+
+# Sets admin_key and signing_key, the credentials a bench's SelfHost is started with and its requests use.
+bench_selfhost_keys() {
+  admin_key="$(openssl rand -hex 32)"
+  signing_key="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+}
+
+# Exports, in the subshell that starts a bench's SelfHost, what every bench SelfHost runs with: production settings,
+# database $1 with the pool options $2, blob directory $3, no web app, fresh keys, and validation and trial limits out of
+# the way (a bench is one client address: the limit must not be what it measures).
+bench_selfhost_env() {
+  export ASPNETCORE_ENVIRONMENT=Production
+  export Logging__LogLevel__Default=Warning
+  export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$1;Username=$PG_USER;Password=$PG_PASSWORD${2:+;$2}"
+  export BlobStore__RootPath="$3"
+  export WebApp__RootPath=
+  export Licensing__AdminApiKey="$admin_key"
+  export Licensing__SigningPrivateKey="$signing_key"
+  export AccessTokens__Keys__local1="$(openssl rand -base64 32)"
+  export AccessTokens__ActiveKeyId=local1
+  export Encryption__ActiveKeyId=local1
+  export Encryption__Keys__local1="$(openssl rand -base64 32)"
+  export Licensing__RateLimits__Validate__Limit=2000000000
+  export Licensing__RateLimits__Trial__Limit=2000000000
+}
+
+# Waits up to a minute for the SelfHost at URL $1 (process $2, log $3) to answer /api/health; prints its log and fails
+# when it exits or never answers.
+bench_wait_healthy() {
+  for _ in $(seq 1 120); do
+    curl -fsS "$1/api/health" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { log "SelfHost exited at start-up:"; cat "$3" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fsS "$1/api/health" >/dev/null || { log "SelfHost did not answer /api/health:"; cat "$3" >&2; exit 1; }
+}
