@@ -79,7 +79,6 @@ for pair in "$(head -1 "$WORK/licenses.txt")" "$(tail -1 "$WORK/licenses.txt")";
   grep -q '"valid":true' <<<"$answer" || { log "a seeded license does not validate: $answer"; exit 1; }
 done
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $(grep '^RESULT' <<<"$1")"; }
 # Warm up both endpoints until the JIT has settled: on a loaded machine the optimised tiers arrive tens of seconds
 # after start (validate went from 2 500 to 11 000 req/s over eight 5 s rounds at load 35), and a run measured before
 # them compares a half-compiled validate with a control running on code validate already warmed. Rounds of validate
@@ -93,7 +92,7 @@ jit_before="$(jit_methods)"
 for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
   warm_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" -s bench/license-validate/validate.lua "$BENCH_URL" -- "$WORK/licenses.txt")"
   wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" -s bench/license-validate/control.lua "$BENCH_URL/api/v1/licenses/public-key" >/dev/null
-  rate="$(field "$warm_out" rps)"
+  rate="$(bench_result_field "$warm_out" rps)"
   jit_after="$(jit_methods)"
   warmup_rates="$warmup_rates ${rate%.*}"
   log "warm-up round $round: validate ${rate} req/s, $((jit_after - jit_before)) methods compiled"
@@ -114,11 +113,11 @@ control_out="$(wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${DURATION}s" --tim
 allocated_control="$(allocated)"; jit_end="$(jit_methods)"
 rss_kb="$(awk '/VmRSS/ {print $2}' "/proc/$selfhost_pid/status")"
 hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$selfhost_pid/status")"
-wrk_requests="$(field "$wrk_out" requests)"; wrk_non2xx="$(field "$wrk_out" non2xx)"; wrk_errors="$(field "$wrk_out" errors)"
-wrk_rps="$(field "$wrk_out" rps)"; wrk_p50="$(field "$wrk_out" p50_ms)"; wrk_p99="$(field "$wrk_out" p99_ms)"
-control_rps="$(field "$control_out" rps)"; control_p50="$(field "$control_out" p50_ms)"; control_p99="$(field "$control_out" p99_ms)"
-control_failed=$(( $(field "$control_out" non2xx) + $(field "$control_out" errors) ))
-control_requests="$(field "$control_out" requests)"
+wrk_requests="$(bench_result_field "$wrk_out" requests)"; wrk_non2xx="$(bench_result_field "$wrk_out" non2xx)"; wrk_errors="$(bench_result_field "$wrk_out" errors)"
+wrk_rps="$(bench_result_field "$wrk_out" rps)"; wrk_p50="$(bench_result_field "$wrk_out" p50_ms)"; wrk_p99="$(bench_result_field "$wrk_out" p99_ms)"
+control_rps="$(bench_result_field "$control_out" rps)"; control_p50="$(bench_result_field "$control_out" p50_ms)"; control_p99="$(bench_result_field "$control_out" p99_ms)"
+control_failed=$(( $(bench_result_field "$control_out" non2xx) + $(bench_result_field "$control_out" errors) ))
+control_requests="$(bench_result_field "$control_out" requests)"
 # Bytes the process allocated per answered request (everything: Kestrel, telemetry, the flusher), each run apart.
 validate_bytes=$(( (allocated_validate - allocated_start) / (wrk_requests > 0 ? wrk_requests : 1) ))
 control_bytes=$(( (allocated_control - allocated_validate) / (control_requests > 0 ? control_requests : 1) ))

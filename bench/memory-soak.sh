@@ -137,7 +137,6 @@ for _ in $(seq 1 60); do
 done
 invoices="$(psql_admin -d "$BENCH_DB" -c "SELECT string_agg(status || ' ' || n, ', ' ORDER BY status) FROM (SELECT status, count(*) n FROM invoices GROUP BY status) s")"
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $(grep '^RESULT' <<<"$1")"; }
 summary="$(python3 - "$WORK/samples.tsv" "$hwm_kb" <<'PY'
 import sys
 rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
@@ -169,17 +168,17 @@ PY
 cat <<REPORT
 
 memory soak ($(nproc) cores, ${DURATION} s, ${LICENSES} licenses, ${CONNECTIONS} license connections; load average before: ${load_before}, after: ${load_after})
-  license API (15 validate : 2 heartbeat : 2 trial : 1 stats) : $(field "$license_out" rps) req/s   p50 $(field "$license_out" p50_ms) ms   p99 $(field "$license_out" p99_ms) ms   ($(field "$license_out" requests) requests, $(field "$license_out" unexpected) unexpected answers, $(field "$license_out" errors) socket errors)
-  uploads                                 : $(field "$upload_out" requests) uploads   p50 $(field "$upload_out" p50_ms) ms   p99 $(field "$upload_out" p99_ms) ms   ($(field "$upload_out" unexpected) unexpected answers); invoices: ${invoices:-none}
+  license API (15 validate : 2 heartbeat : 2 trial : 1 stats) : $(bench_result_field "$license_out" rps) req/s   p50 $(bench_result_field "$license_out" p50_ms) ms   p99 $(bench_result_field "$license_out" p99_ms) ms   ($(bench_result_field "$license_out" requests) requests, $(bench_result_field "$license_out" unexpected) unexpected answers, $(bench_result_field "$license_out" errors) socket errors)
+  uploads                                 : $(bench_result_field "$upload_out" requests) uploads   p50 $(bench_result_field "$upload_out" p50_ms) ms   p99 $(bench_result_field "$upload_out" p99_ms) ms   ($(bench_result_field "$upload_out" unexpected) unexpected answers); invoices: ${invoices:-none}
 $summary${gcdump_report:+
 $gcdump_report}
   samples (ms, RSS, managed heap, RssAnon, kB): $WORK/samples.tsv
 REPORT
 failures=()
-[ "$(field "$license_out" requests)" -gt 0 ] || failures+=("no license request was answered")
-[ "$(( $(field "$license_out" unexpected) + $(field "$license_out" errors) ))" -eq 0 ] || failures+=("license API: $(field "$license_out" unexpected) unexpected answers, $(field "$license_out" errors) socket errors")
-[ "$(field "$upload_out" requests)" -gt 0 ] || failures+=("no upload was answered")
-[ "$(( $(field "$upload_out" unexpected) + $(field "$upload_out" errors) ))" -eq 0 ] || failures+=("uploads: $(field "$upload_out" unexpected) unexpected answers, $(field "$upload_out" errors) socket errors")
+[ "$(bench_result_field "$license_out" requests)" -gt 0 ] || failures+=("no license request was answered")
+[ "$(( $(bench_result_field "$license_out" unexpected) + $(bench_result_field "$license_out" errors) ))" -eq 0 ] || failures+=("license API: $(bench_result_field "$license_out" unexpected) unexpected answers, $(bench_result_field "$license_out" errors) socket errors")
+[ "$(bench_result_field "$upload_out" requests)" -gt 0 ] || failures+=("no upload was answered")
+[ "$(( $(bench_result_field "$upload_out" unexpected) + $(bench_result_field "$upload_out" errors) ))" -eq 0 ] || failures+=("uploads: $(bench_result_field "$upload_out" unexpected) unexpected answers, $(bench_result_field "$upload_out" errors) socket errors")
 [ "$not_final" -eq 0 ] || failures+=("$not_final invoices not final 60 s after the load")
 if [ "${#failures[@]}" -gt 0 ]; then
   printf 'FAILED: %s\n' "${failures[@]}" >&2

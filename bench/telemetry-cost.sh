@@ -77,8 +77,7 @@ for round in $(seq 0 "$ROUNDS"); do
   order=("${MODES[@]:$((round % 3))}" "${MODES[@]:0:$((round % 3))}")
   for mode in "${order[@]}"; do
     out="$(wrk -t2 -c"$CONNECTIONS" -d"${BURST}s" --timeout 5s -s bench/license-validate/validate.lua "${urls[$mode]}" -- "$WORK/licenses.txt")"
-    line="$(grep '^RESULT' <<<"$out")"
-    field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $line"; }
+    field() { bench_result_field "$out" "$1"; }
     failed=$((failed + $(field non2xx) + $(field errors)))
     # Round 0 warms the three up (JIT, pools, the license copy) and is not counted.
     [ "$round" -eq 0 ] || printf '%s\t%s\t%s\t%s\n' "$mode" "$(field rps)" "$(field p99_ms)" "$(cut -d' ' -f1 /proc/loadavg)" >>"$WORK/bursts.tsv"

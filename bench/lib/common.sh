@@ -61,3 +61,7 @@ bench_wait_healthy() {
   done
   curl -fsS "$1/api/health" >/dev/null || { log "SelfHost did not answer /api/health:"; cat "$3" >&2; exit 1; }
 }
+
+# Prints field $2 (requests, non2xx, unexpected, errors, rps, p50_ms, p99_ms) of the RESULT line that a wrk script of
+# the benches (bench/lib/wrk-result.lua) wrote into output $1.
+bench_result_field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $(grep '^RESULT' <<<"$1")"; }

@@ -1,4 +1,5 @@
 -- wrk script: POST /api/v1/licenses/validate, cycling through the seeded (machine_id, license_key) pairs.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/wrk-result.lua")
 local pairs_ = {}
 local n = 0
 
@@ -21,7 +22,5 @@ function request()
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("RESULT requests=%d non2xx=%d errors=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f\n",
-    summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  print_result(summary, latency, "non2xx", summary.errors.status)
 end

@@ -2,6 +2,7 @@
 -- grows with time (licenses, client addresses, remembered keys): of every 20 requests, 15 validate, 2 heartbeat,
 -- 2 trial for a machine that already has one (409 TRIAL_ALREADY_EXISTS, expected), 1 admin stats.
 -- Args: licenses file (machine_id license_key per line), admin API key, pause per connection in ms.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/wrk-result.lua")
 local bodies, trials = {}, {}
 local n, pause = 0, 0
 local admin_key
@@ -55,7 +56,5 @@ function done(summary, latency, requests)
   for _, thread in ipairs(threads) do
     bad = bad + thread:get("unexpected")
   end
-  io.write(string.format("RESULT requests=%d unexpected=%d errors=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f\n",
-    summary.requests, bad, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  print_result(summary, latency, "unexpected", bad)
 end

@@ -1,5 +1,6 @@
 -- wrk script: POST /api/invoices (multipart) of one PDF, paced: each connection waits between uploads, so OCR keeps
 -- up and the soak measures memory, not a growing backlog. Args: PDF file, tenant API key, pause in ms.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/wrk-result.lua")
 local body, headers
 local pause = 0
 local threads = {}
@@ -40,7 +41,5 @@ function done(summary, latency, requests)
   for _, thread in ipairs(threads) do
     bad = bad + thread:get("unexpected")
   end
-  io.write(string.format("RESULT requests=%d unexpected=%d errors=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f\n",
-    summary.requests, bad, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  print_result(summary, latency, "unexpected", bad)
 end
