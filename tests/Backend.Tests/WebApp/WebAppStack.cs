@@ -114,6 +114,9 @@ public sealed class WebAppStack : IAsyncLifetime
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/connexion"));
+        // The address changes before the signed-in page is drawn: until then a label such as "E-mail" still finds the
+        // sign-in form's "Adresse e-mail", and what a test types there is lost.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
     }
 
     /// <summary>A full-page screenshot under .local/screenshots/, named with the width.</summary>
