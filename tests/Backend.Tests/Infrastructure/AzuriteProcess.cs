@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Backend.Tests.Infrastructure;
 
@@ -26,7 +24,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public static async Task<AzuriteProcess> StartAsync()
     {
-        var azurite = new AzuriteProcess(FreePort());
+        var azurite = new AzuriteProcess(FreeTcpPort.Next());
         await azurite.StartAgainAsync();
         return azurite;
     }
@@ -131,13 +129,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    /// <summary>A loopback port nothing listens on at the time of the call.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -44,7 +44,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContractTests
     public async Task Every_operation_against_a_service_that_does_not_answer_fails_as_unavailable_and_health_names_it()
     {
         // Nothing listens on a port just freed: connections are refused, as once Azurite or the network is gone.
-        var store = new AzureBlobStore(Azurite.Client(new Uri($"http://127.0.0.1:{AzuriteProcess.FreePort()}/{Azurite.AccountName}")));
+        var store = new AzureBlobStore(Azurite.Client(new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}/{Azurite.AccountName}")));
 
         // An IOException subclass, so Core treats it as it treats a failing disk: 503 + Retry-After, job redelivered.
         await Assert.ThrowsAsync<BlobStoreUnavailableException>(() => store.PutAsync(ContainerNames.Invoices, "x.pdf", new MemoryStream([1])));
