@@ -1,6 +1,6 @@
 using System.Globalization;
 using Backend.Core.Http;
-using Backend.Core.Licensing;
+using Backend.Core.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
 namespace Backend.Core.Accounts;

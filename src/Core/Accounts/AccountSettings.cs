@@ -1,5 +1,6 @@
 using Backend.Core.Configuration;
 using Backend.Core.Licensing;
+using Backend.Core.RateLimiting;
 
 namespace Backend.Core.Accounts;
 

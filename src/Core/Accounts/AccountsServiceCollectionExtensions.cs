@@ -1,6 +1,7 @@
 using Backend.Core.Accounts.Http;
 using Backend.Core.Configuration;
 using Backend.Core.Licensing;
+using Backend.Core.RateLimiting;
 using Backend.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

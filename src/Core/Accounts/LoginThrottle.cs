@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Backend.Core.Licensing;
+using Backend.Core.RateLimiting;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -1,5 +1,6 @@
 using Backend.Core.Events;
 using Backend.Core.Http;
+using Backend.Core.RateLimiting;
 using Backend.Core.Telemetry;
 using Dapper;
 using Microsoft.AspNetCore.Http;

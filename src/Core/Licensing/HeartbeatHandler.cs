@@ -1,4 +1,5 @@
 using Backend.Core.Http;
+using Backend.Core.RateLimiting;
 using Dapper;
 using EasyFacture.Licensing;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using Backend.Core.Http;
+using Backend.Core.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
 namespace Backend.Core.Licensing;

@@ -1,3 +1,5 @@
+using Backend.Core.RateLimiting;
+
 namespace Backend.Core.Licensing;
 
 /// <summary>The seed's limits: trial 3/h/IP, activate 10/h/IP, validate 100/h/IP, heartbeat 1/24 h/machine.</summary>

@@ -1,5 +1,6 @@
 using Backend.Core.Configuration;
 using Backend.Core.Events;
+using Backend.Core.RateLimiting;
 using Backend.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using Backend.Core.Events;
 using Backend.Core.Http;
 using Backend.Core.Products;
+using Backend.Core.RateLimiting;
 using Backend.Core.Telemetry;
 using Dapper;
 using Microsoft.AspNetCore.Http;

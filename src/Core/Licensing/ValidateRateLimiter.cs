@@ -1,3 +1,4 @@
+using Backend.Core.RateLimiting;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;

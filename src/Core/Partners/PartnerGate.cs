@@ -1,4 +1,5 @@
 using Backend.Core.Licensing;
+using Backend.Core.RateLimiting;
 using Backend.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Backend.Core.Configuration;
-using Backend.Core.Licensing;
 using Backend.Core.Products;
+using Backend.Core.RateLimiting;
 using Backend.Core.Security;
 
 namespace Backend.Core.Partners;

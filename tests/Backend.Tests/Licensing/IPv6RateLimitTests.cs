@@ -1,5 +1,6 @@
 using System.Net;
 using Backend.Core.Licensing;
+using Backend.Core.RateLimiting;
 using Backend.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-namespace Backend.Core.Licensing;
+namespace Backend.Core.RateLimiting;
 
 public readonly record struct RateLimitDecision(bool Allowed, int RetryAfterSeconds)
 {

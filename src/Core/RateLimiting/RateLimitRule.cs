@@ -1,4 +1,4 @@
-namespace Backend.Core.Licensing;
+namespace Backend.Core.RateLimiting;
 
 /// <summary>At most <see cref="Limit"/> requests per window of <see cref="WindowSeconds"/>, counted from the window's first request.</summary>
 public sealed class RateLimitRule

@@ -1,6 +1,6 @@
-using Backend.Core.Licensing;
+using Backend.Core.RateLimiting;
 
-namespace Backend.Tests.Licensing;
+namespace Backend.Tests.RateLimiting;
 
 public sealed class RateLimitEntryTests
 {

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Backend.Core.Licensing;
+namespace Backend.Core.RateLimiting;
 
 /// <summary>
 /// Exact limits shared by every instance: one atomic upsert per request on <c>license_rate_limits</c>.

@@ -1,8 +1,8 @@
-using Backend.Core.Licensing;
+using Backend.Core.RateLimiting;
 using Backend.Tests.Infrastructure;
 using Dapper;
 
-namespace Backend.Tests.Licensing;
+namespace Backend.Tests.RateLimiting;
 
 public sealed class BatchedRateLimiterTests(TestDatabase database) : IClassFixture<TestDatabase>
 {

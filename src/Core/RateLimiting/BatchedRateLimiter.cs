@@ -3,7 +3,7 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Backend.Core.Licensing;
+namespace Backend.Core.RateLimiting;
 
 /// <summary>
 /// A rate limit for hot endpoints (validate) that does not write PostgreSQL on every request.
