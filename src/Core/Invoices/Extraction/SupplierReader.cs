@@ -314,7 +314,12 @@ internal static partial class SupplierReader
     private static bool LooksLikeName(string text)
     {
         var t = text.Trim();
-        if (t.Length < 2 || t.Length > 60 || NotAName().IsMatch(t) || t.Contains(':') || BlockHeading().IsMatch(TextFold.Fold(t)) || IsBareLegalForm(TextFold.Fold(t)))
+        if (t.Length < 2 || t.Length > 60 || NotAName().IsMatch(t) || t.Contains(':'))
+        {
+            return false;
+        }
+        var folded = TextFold.Fold(t);
+        if (BlockHeading().IsMatch(folded) || IsBareLegalForm(folded))
         {
             return false;
         }
