@@ -8,8 +8,9 @@ namespace Backend.Core.Telemetry;
 
 /// <summary>
 /// Depth, age of the oldest message and dead letters of each PostgreSQL queue (SelfHost; in Azure, Service Bus
-/// publishes depth and dead letters itself, and the OCR app the age, <c>ServiceBusQueueAgeProbe</c>). Read from <c>job_queue</c> when a reader collects, at most once every
-/// <see cref="MaxStaleness"/>, so a scrape every few seconds costs one small query.
+/// publishes depth and dead letters itself, and the OCR app the age, <c>ServiceBusQueueAgeProbe</c>). Read from
+/// <c>job_queue</c> when a reader collects, at most once every <see cref="MaxStaleness"/>, so a scrape every few
+/// seconds costs one small query.
 /// </summary>
 public sealed class JobQueueMetrics
 {
@@ -18,6 +19,7 @@ public sealed class JobQueueMetrics
     /// <summary>The age of a queue's oldest message, in seconds, tagged <c>queue</c>: SelfHost's here, the OCR app's from Service Bus.</summary>
     public const string OldestAgeInstrument = "easyfacture.queue.oldest_age";
     public const string OldestAgeDescription = "Age of the oldest message in the queue; 0 when empty.";
+
     private static readonly string[] Queues = [QueueNames.OcrJobs, QueueNames.AiAnalysis];
 
     private readonly NpgsqlDataSource _dataSource;
